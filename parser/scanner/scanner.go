@@ -36,7 +36,11 @@
 // parser always sees a well-formed stream ending in EOF.
 package scanner
 
-import "github.com/py314/py314/parser/token"
+import (
+	"fmt"
+
+	"github.com/py314/py314/parser/token"
+)
 
 // Mode controls optional scanner behaviour.
 type Mode uint8
@@ -46,4 +50,346 @@ const (
 	KeepTokens Mode = 1 << iota
 )
 
-var _ token.Kind
+// CPython's limits.
+const (
+	maxIndent      = 100 // indentation levels (MAXINDENT)
+	maxLevel       = 200 // nested brackets (MAXLEVEL)
+	maxFStringNest = 150 // nested f-strings and t-strings (MAXFSTRINGLEVEL)
+)
+
+// bracket is an open bracket: its character and where it is.
+type bracket struct {
+	ch  byte // '(', '[' or '{'
+	pos token.Pos
+}
+
+// fmode is the state of one f-string or t-string being scanned.
+type fmode struct {
+	quote      byte // ' or "
+	triple     bool
+	raw        bool
+	tstring    bool
+	start   int  // offset of the prefix
+	inExpr  bool // scanning a replacement field (regular tokens)
+	inSpec  bool // scanning the literal text of a format spec
+	fields  []int // len(brackets) just after the '{' of each open field, innermost last
+}
+
+// Scanner tokenizes decoded Python source. The zero value is not ready;
+// call Init.
+type Scanner struct {
+	src  []byte
+	errs *ErrorList
+	mode Mode
+
+	off         int  // reading offset
+	lineHasTok  bool // the current logical line has a significant token
+	atLineStart bool // at the start of a physical line that starts a logical line
+	pendDedent  int  // DEDENT tokens still to return
+	pendIndent  bool // an INDENT token is still to return
+	indentStart int  // start of the indentation of the current line
+	done        bool // EOF returned
+
+	indents  []int // indentation columns (tabs to multiples of 8), innermost last
+	altIndts []int // the same with tabs counting 1, for TabError
+	brackets []bracket
+	fmodes   []fmode
+
+	comments []token.Span
+	tokens   []token.Token
+
+	unclosed    bracket // innermost bracket open at EOF
+	hasUnclosed bool
+
+	lineMemoOff, lineMemo int // last line lookup, to keep lineAt linear
+}
+
+// Init prepares s to scan src. Errors are appended to errs.
+func (s *Scanner) Init(src []byte, errs *ErrorList, mode Mode) {
+	*s = Scanner{
+		src:         src,
+		errs:        errs,
+		mode:        mode,
+		atLineStart: true,
+		indents:     append(s.indents[:0], 0),
+		altIndts:    append(s.altIndts[:0], 0),
+		brackets:    s.brackets[:0],
+		fmodes:      s.fmodes[:0],
+		comments:    s.comments[:0],
+		tokens:      s.tokens[:0],
+		lineMemo:    1,
+	}
+}
+
+// Comments returns the spans of the comments scanned so far, '#'
+// included, line ending excluded.
+func (s *Scanner) Comments() []token.Span { return s.comments }
+
+// Tokens returns every token scanned so far when Init was given
+// KeepTokens, and nil otherwise.
+func (s *Scanner) Tokens() []token.Token { return s.tokens }
+
+// Unclosed reports the innermost bracket still open at the end of input.
+func (s *Scanner) Unclosed() (ch byte, pos token.Pos, ok bool) {
+	return s.unclosed.ch, s.unclosed.pos, s.hasUnclosed
+}
+
+// Depth returns the number of brackets open after the last token.
+func (s *Scanner) Depth() int { return len(s.brackets) }
+
+// Next returns the next significant token. NL and COMMENT tokens are
+// skipped. At the end of input it returns EOF, again and again.
+func (s *Scanner) Next() token.Token {
+	for {
+		t := s.scan()
+		if s.mode&KeepTokens != 0 && !(t.Kind == token.EOF && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].Kind == token.EOF) {
+			s.tokens = append(s.tokens, t)
+		}
+		switch t.Kind {
+		case token.NL, token.COMMENT:
+			continue
+		case token.NEWLINE, token.INDENT, token.DEDENT, token.EOF:
+		default:
+			s.lineHasTok = true
+		}
+		return t
+	}
+}
+
+func mk(k token.Kind, start, end int) token.Token {
+	return token.Token{Kind: k, Start: token.Pos(start), End: token.Pos(end)}
+}
+
+func (s *Scanner) error(pos, end int, typ ErrorType, msg string) {
+	s.errs.Add(token.Pos(pos), token.Pos(end), typ, msg)
+}
+
+func (s *Scanner) errorf(pos int, format string, args ...any) {
+	s.errs.Add(token.Pos(pos), token.Pos(pos), SyntaxError, fmt.Sprintf(format, args...))
+}
+
+// lineAt returns the 1-based line number of offset off.
+func (s *Scanner) lineAt(off int) int {
+	from, line := 0, 1
+	if off >= s.lineMemoOff {
+		from, line = s.lineMemoOff, s.lineMemo
+	}
+	src := s.src
+	for i := from; i < off && i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			line++
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				if i+1 >= off {
+					break
+				}
+				i++
+			}
+			line++
+		}
+	}
+	s.lineMemoOff, s.lineMemo = off, line
+	return line
+}
+
+// scan returns the next token of any kind.
+func (s *Scanner) scan() token.Token {
+	if s.pendDedent > 0 {
+		s.pendDedent--
+		return mk(token.DEDENT, s.off, s.off)
+	}
+	if s.pendIndent {
+		s.pendIndent = false
+		return mk(token.INDENT, s.indentStart, s.off)
+	}
+	if n := len(s.fmodes); n > 0 && !s.fmodes[n-1].inExpr {
+		return s.scanFStringText(&s.fmodes[n-1])
+	}
+	if s.atLineStart {
+		s.atLineStart = false
+		if t, ok := s.indentation(); ok {
+			return t
+		}
+	}
+	return s.scanRegular()
+}
+
+// indentation measures the indentation of a new logical line and returns
+// the INDENT or first DEDENT it causes.
+func (s *Scanner) indentation() (token.Token, bool) {
+	src := s.src
+	start := s.off
+	col, alt := 0, 0
+	i := s.off
+loop:
+	for ; i < len(src); i++ {
+		switch src[i] {
+		case ' ':
+			col++
+			alt++
+		case '\t':
+			col = (col/8 + 1) * 8
+			alt++
+		case '\f':
+			col, alt = 0, 0
+		default:
+			break loop
+		}
+	}
+	s.off = i
+	if i >= len(src) {
+		return token.Token{}, false
+	}
+	switch src[i] {
+	case '#', '\n', '\r':
+		return token.Token{}, false // a blank line does not change indentation
+	case '\\':
+		// A line continuation right after the indentation: CPython still
+		// measures the indentation.
+	}
+	top := len(s.indents) - 1
+	switch {
+	case col == s.indents[top]:
+		if alt != s.altIndts[top] {
+			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+		}
+	case col > s.indents[top]:
+		if len(s.indents) >= maxIndent {
+			s.error(start, start, IndentationError, "too many levels of indentation")
+			return token.Token{}, false
+		}
+		if alt <= s.altIndts[top] {
+			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+		}
+		s.indents = append(s.indents, col)
+		s.altIndts = append(s.altIndts, alt)
+		return mk(token.INDENT, start, i), true
+	default:
+		n := 0
+		for top > 0 && col < s.indents[top] {
+			top--
+			n++
+		}
+		s.indents = s.indents[:top+1]
+		s.altIndts = s.altIndts[:top+1]
+		if col != s.indents[top] {
+			s.error(i, i, IndentationError, "unindent does not match any outer indentation level")
+		} else if alt != s.altIndts[top] {
+			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+		}
+		s.pendDedent = n - 1
+		return mk(token.DEDENT, i, i), true
+	}
+	return token.Token{}, false
+}
+
+// eof returns the tokens that end the input: NEWLINE if the last logical
+// line has no newline, DEDENTs, then EOF.
+func (s *Scanner) eof() token.Token {
+	n := len(s.src)
+	if len(s.brackets) > 0 {
+		if !s.hasUnclosed {
+			s.unclosed, s.hasUnclosed = s.brackets[len(s.brackets)-1], true
+		}
+		return mk(token.EOF, n, n)
+	}
+	if s.lineHasTok {
+		s.lineHasTok = false
+		return mk(token.NEWLINE, n, n)
+	}
+	if len(s.indents) > 1 {
+		s.indents = s.indents[:len(s.indents)-1]
+		s.altIndts = s.altIndts[:len(s.altIndts)-1]
+		return mk(token.DEDENT, n, n)
+	}
+	return mk(token.EOF, n, n)
+}
+
+func isASCIIIdentStart(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+func isASCIIIdentContinue(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || '0' <= c && c <= '9'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// scanRegular scans one token outside f-string literal text.
+func (s *Scanner) scanRegular() token.Token {
+	src := s.src
+again:
+	i := s.off
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
+		i++
+	}
+	s.off = i
+	if i >= len(src) {
+		if len(s.fmodes) > 0 {
+			return s.unterminatedFString()
+		}
+		return s.eof()
+	}
+	start := i
+	c := src[i]
+	switch {
+	case isASCIIIdentStart(c) || c >= 0x80:
+		return s.scanName(start)
+	case isDigit(c) || c == '.' && i+1 < len(src) && isDigit(src[i+1]):
+		return s.scanNumber(start)
+	case c == '\'' || c == '"':
+		if f := s.topFMode(); f != nil && c == f.quote {
+			return s.quoteInField(f, start)
+		}
+		return s.scanString(start, start)
+	case c == '#':
+		j := i
+		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
+			j++
+		}
+		s.off = j
+		s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
+		return mk(token.COMMENT, start, j)
+	case c == '\n' || c == '\r':
+		j := i + 1
+		if c == '\r' && j < len(src) && src[j] == '\n' {
+			j++
+		}
+		s.off = j
+		if len(s.brackets) > 0 || !s.lineHasTok {
+			if len(s.brackets) == 0 {
+				s.atLineStart = true
+			}
+			return mk(token.NL, start, j)
+		}
+		s.atLineStart = true
+		s.lineHasTok = false
+		return mk(token.NEWLINE, start, j)
+	case c == '\\':
+		j := i + 1
+		switch {
+		case j >= len(src):
+			s.error(start, start, SyntaxError, "unexpected EOF while parsing")
+			s.off = j
+			return s.eof()
+		case src[j] == '\n':
+			s.off = j + 1
+		case src[j] == '\r':
+			s.off = j + 1
+			if s.off < len(src) && src[s.off] == '\n' {
+				s.off++
+			}
+		default:
+			s.error(j, j, SyntaxError, "unexpected character after line continuation character")
+			s.off = j
+			return mk(token.ILLEGAL, start, j)
+		}
+		if s.off >= len(src) {
+			s.error(start, start, SyntaxError, "unexpected EOF while parsing")
+			return s.eof()
+		}
+		goto again
+	}
+	return s.scanOperator(start)
+}

@@ -1,0 +1,178 @@
+package scanner
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/py314/py314/parser/token"
+)
+
+// scanAll renders the significant tokens of src and the errors, one line
+// each: "KIND text" for tokens, "error LINE:COL Type: msg" for errors.
+func scanAll(src string) string {
+	var errs ErrorList
+	var s Scanner
+	s.Init([]byte(src), &errs, 0)
+	var b strings.Builder
+	for {
+		t := s.Next()
+		text := src[t.Start:t.End]
+		switch {
+		case t.Kind.IsOperator() || t.Kind.IsKeyword():
+			fmt.Fprintf(&b, "%s ", t.Kind)
+		case text == "":
+			fmt.Fprintf(&b, "%s ", t.Kind)
+		default:
+			fmt.Fprintf(&b, "%s%q ", t.Kind, text)
+		}
+		if t.Kind == token.EOF {
+			break
+		}
+	}
+	f := token.NewFile("", []byte(src))
+	b2 := strings.TrimSpace(b.String())
+	b.Reset()
+	b.WriteString(b2)
+	for _, e := range errs {
+		line, col := f.LineCol(e.Pos)
+		fmt.Fprintf(&b, "\nerror %d:%d %s: %s", line, col, e.Type, e.Msg)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func TestScan(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"", `EOF`},
+		{"x = 1\n", `NAME"x" = NUMBER"1" NEWLINE"\n" EOF`},
+		{"x", `NAME"x" NEWLINE EOF`},
+		{"if x:\n  pass\n", `if NAME"x" : NEWLINE"\n" INDENT"  " pass NEWLINE"\n" DEDENT EOF`},
+		{"if x:\n  if y:\n    a\nb\n", `if NAME"x" : NEWLINE"\n" INDENT"  " if NAME"y" : NEWLINE"\n" INDENT"    " NAME"a" NEWLINE"\n" DEDENT DEDENT NAME"b" NEWLINE"\n" EOF`},
+		{"if x:\n  a\n\n  # c\n  b", `if NAME"x" : NEWLINE"\n" INDENT"  " NAME"a" NEWLINE"\n" NAME"b" NEWLINE DEDENT EOF`},
+		{"x = (1,\n  2)\r\ny\r", `NAME"x" = ( NUMBER"1" , NUMBER"2" ) NEWLINE"\r\n" NAME"y" NEWLINE"\r" EOF`},
+		{"x = 1 + \\\n  2\n", `NAME"x" = NUMBER"1" + NUMBER"2" NEWLINE"\n" EOF`},
+		{"a.b(**c) -> d := e ... != <= >>= //= **= @ ~", `NAME"a" . NAME"b" ( ** NAME"c" ) -> NAME"d" := NAME"e" ... != <= >>= //= **= @ ~ NEWLINE EOF`},
+		{"match _: case type", `NAME"match" NAME"_" : NAME"case" NAME"type" NEWLINE EOF`},
+		{"0x_ff 0o17 0b1_0 1_000 1.5e-3 .5 1. 1j 1.5J 0 00 0_0", `NUMBER"0x_ff" NUMBER"0o17" NUMBER"0b1_0" NUMBER"1_000" NUMBER"1.5e-3" NUMBER".5" NUMBER"1." NUMBER"1j" NUMBER"1.5J" NUMBER"0" NUMBER"00" NUMBER"0_0" NEWLINE EOF`},
+		{"1if x else 2", `NUMBER"1" if NAME"x" else NUMBER"2" NEWLINE EOF`},
+		{`'a' "b" r'\'' b"x" Rb'y' u'z' '''t'''`, `STRING"'a'" STRING"\"b\"" STRING"r'\\''" STRING"b\"x\"" STRING"Rb'y'" STRING"u'z'" STRING"'''t'''" NEWLINE EOF`},
+		{"bu'x'", `NAME"bu" STRING"'x'" NEWLINE EOF`},
+		{`f"a{{b{x!r:>{w}}c}}d"`, `FSTRING_START"f\"" FSTRING_MIDDLE"a{{b" { NAME"x" ! NAME"r" : FSTRING_MIDDLE">" { NAME"w" } } FSTRING_MIDDLE"c}}d" FSTRING_END"\"" NEWLINE EOF`},
+		{`f"{x:=5}{y=}"`, `FSTRING_START"f\"" { NAME"x" : FSTRING_MIDDLE"=5" } { NAME"y" = } FSTRING_END"\"" NEWLINE EOF`},
+		{`f"{"a"}" t'{x}'`, `FSTRING_START"f\"" { STRING"\"a\"" } FSTRING_END"\"" TSTRING_START"t'" { NAME"x" } TSTRING_END"'" NEWLINE EOF`},
+		{`f"{a[1:2]}{ {1: 2} }"`, `FSTRING_START"f\"" { NAME"a" [ NUMBER"1" : NUMBER"2" ] } { { NUMBER"1" : NUMBER"2" } } FSTRING_END"\"" NEWLINE EOF`},
+		{`f"{x:{{y}}}"`, `FSTRING_START"f\"" { NAME"x" : { { NAME"y" } } } FSTRING_END"\"" NEWLINE EOF`},
+		{"f'''{\nx # c\n}'''", `FSTRING_START"f'''" { NAME"x" } FSTRING_END"'''" NEWLINE EOF`},
+		{`f"\N{DASH}{x}\{y}" rf"\N{x}"`, `FSTRING_START"f\"" FSTRING_MIDDLE"\\N{DASH}" { NAME"x" } FSTRING_MIDDLE"\\" { NAME"y" } FSTRING_END"\"" FSTRING_START"rf\"" FSTRING_MIDDLE"\\N" { NAME"x" } FSTRING_END"\"" NEWLINE EOF`},
+		{"ﬁ = µ", `NAME"ﬁ" = NAME"µ" NEWLINE EOF`},
+
+		// Errors, with CPython 3.14's messages.
+		{"1abc", "NUMBER\"1abc\" NEWLINE EOF\nerror 1:1 SyntaxError: invalid decimal literal"},
+		{"0x", "NUMBER\"0x\" NEWLINE EOF\nerror 1:2 SyntaxError: invalid hexadecimal literal"},
+		{"012", "NUMBER\"012\" NEWLINE EOF\nerror 1:0 SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"},
+		{"0o8", "NUMBER\"0o8\" NEWLINE EOF\nerror 1:2 SyntaxError: invalid digit '8' in octal literal"},
+		{"0b12", "NUMBER\"0b12\" NEWLINE EOF\nerror 1:3 SyntaxError: invalid digit '2' in binary literal"},
+		{"1__0", "NUMBER\"1__0\" NEWLINE EOF\nerror 1:2 SyntaxError: invalid decimal literal"},
+		{"1e+", "NUMBER\"1e+\" NEWLINE EOF\nerror 1:3 SyntaxError: invalid decimal literal"},
+		{"x = \"abc\ny", "NAME\"x\" = STRING\"\\\"abc\" NEWLINE\"\\n\" NAME\"y\" NEWLINE EOF\nerror 1:4 SyntaxError: unterminated string literal (detected at line 1)"},
+		{"'''abc\n\n", "STRING\"'''abc\\n\\n\" NEWLINE EOF\nerror 1:0 SyntaxError: unterminated triple-quoted string literal (detected at line 3)"},
+		{"a€b", "ILLEGAL\"a€b\" NEWLINE EOF\nerror 1:1 SyntaxError: invalid character '€' (U+20AC)"},
+		{"x = \x01", "NAME\"x\" = ILLEGAL\"\\x01\" NEWLINE EOF\nerror 1:4 SyntaxError: invalid non-printable character U+0001"},
+		{"x $ y", `NAME"x" ILLEGAL"$" NAME"y" NEWLINE EOF`},
+		{"if x:\n  a\n b\n", "if NAME\"x\" : NEWLINE\"\\n\" INDENT\"  \" NAME\"a\" NEWLINE\"\\n\" DEDENT NAME\"b\" NEWLINE\"\\n\" EOF\nerror 3:1 IndentationError: unindent does not match any outer indentation level"},
+		{"if x:\n\ta\n        b\n", "if NAME\"x\" : NEWLINE\"\\n\" INDENT\"\\t\" NAME\"a\" NEWLINE\"\\n\" NAME\"b\" NEWLINE\"\\n\" DEDENT EOF\nerror 3:8 TabError: inconsistent use of tabs and spaces in indentation"},
+		{"x = 1 \\ 2", "NAME\"x\" = NUMBER\"1\" ILLEGAL\"\\\\\" NUMBER\"2\" NEWLINE EOF\nerror 1:7 SyntaxError: unexpected character after line continuation character"},
+		{"x = )", "NAME\"x\" = ) NEWLINE EOF\nerror 1:4 SyntaxError: unmatched ')'"},
+		{"(]", "( ] NEWLINE EOF\nerror 1:1 SyntaxError: closing parenthesis ']' does not match opening parenthesis '('"},
+		{"(\n]", "( ] NEWLINE EOF\nerror 2:0 SyntaxError: closing parenthesis ']' does not match opening parenthesis '(' on line 1"},
+		{`f"{x"`, "FSTRING_START\"f\\\"\" { NAME\"x\" FSTRING_END\"\\\"\" NEWLINE EOF\nerror 1:4 SyntaxError: f-string: expecting '}'"},
+		{`t"{x"`, "TSTRING_START\"t\\\"\" { NAME\"x\" TSTRING_END\"\\\"\" NEWLINE EOF\nerror 1:4 SyntaxError: t-string: expecting '}'"},
+		{`f"abc`, "FSTRING_START\"f\\\"\" FSTRING_MIDDLE\"abc\" FSTRING_END NEWLINE EOF\nerror 1:0 SyntaxError: unterminated f-string literal (detected at line 1)"},
+		{"f'''abc\n\n", "FSTRING_START\"f'''\" FSTRING_MIDDLE\"abc\\n\\n\" FSTRING_END NEWLINE EOF\nerror 1:0 SyntaxError: unterminated triple-quoted f-string literal (detected at line 3)"},
+		{`f"a}b"`, "FSTRING_START\"f\\\"\" FSTRING_MIDDLE\"a}b\" FSTRING_END\"\\\"\" NEWLINE EOF\nerror 1:3 SyntaxError: f-string: single '}' is not allowed"},
+		{`f"{x)}"`, "FSTRING_START\"f\\\"\" { NAME\"x\" ) } FSTRING_END\"\\\"\" NEWLINE EOF\nerror 1:4 SyntaxError: f-string: unmatched ')'"},
+		{"f\"{x:\n}\"", "FSTRING_START\"f\\\"\" { NAME\"x\" : FSTRING_END NEWLINE\"\\n\" } STRING\"\\\"\" NEWLINE EOF\nerror 1:5 SyntaxError: f-string: newlines are not allowed in format specifiers for single quoted f-strings\nerror 1:5 SyntaxError: f-string: expecting '}'\nerror 2:0 SyntaxError: unmatched '}'\nerror 2:1 SyntaxError: unterminated string literal (detected at line 2)"},
+		{"(1,", "( NUMBER\"1\" , EOF"},
+	}
+	for _, tt := range tests {
+		if got := scanAll(tt.src); got != tt.want {
+			t.Errorf("scan %q:\ngot  %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestUnclosed(t *testing.T) {
+	var errs ErrorList
+	var s Scanner
+	s.Init([]byte("x = [(1,\n 2"), &errs, 0)
+	for s.Next().Kind != token.EOF {
+	}
+	ch, pos, ok := s.Unclosed()
+	if !ok || ch != '(' || pos != 5 {
+		t.Errorf("Unclosed() = %q, %d, %v; want '(', 5, true", ch, pos, ok)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	tests := []struct {
+		src, want string
+	}{
+		{strings.Repeat("(", 201), "1:200 SyntaxError: too many nested parentheses"},
+		{strings.Repeat("(", 200) + strings.Repeat(")", 200), ""},
+		{strings.Repeat("f'{", 150) + "1" + strings.Repeat("}'", 150), "1:448 SyntaxError: too many nested f-strings or t-strings"},
+		{strings.Repeat("f'{", 149) + "1" + strings.Repeat("}'", 149), ""},
+		{func() string {
+			var b strings.Builder
+			for i := 0; i < 100; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "if x:\n")
+			}
+			b.WriteString(strings.Repeat(" ", 100) + "pass\n")
+			return b.String()
+		}(), "101:0 IndentationError: too many levels of indentation"},
+	}
+	for _, tt := range tests {
+		var errs ErrorList
+		var s Scanner
+		s.Init([]byte(tt.src), &errs, 0)
+		for s.Next().Kind != token.EOF {
+		}
+		if tt.want == "" {
+			if len(errs) != 0 {
+				t.Errorf("unexpected error for %.20q...: %v", tt.src, errs[0])
+			}
+			continue
+		}
+		if len(errs) == 0 {
+			t.Errorf("no error for %.20q...; want %s", tt.src, tt.want)
+			continue
+		}
+		line, col := token.NewFile("", []byte(tt.src)).LineCol(errs[0].Pos)
+		if got := fmt.Sprintf("%d:%d %s: %s", line, col, errs[0].Type, errs[0].Msg); got != tt.want {
+			t.Errorf("first error for %.20q...: got %s, want %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestKeepTokens(t *testing.T) {
+	var errs ErrorList
+	var s Scanner
+	src := "x = 1  # one\n\n# two\ny\n"
+	s.Init([]byte(src), &errs, KeepTokens)
+	for s.Next().Kind != token.EOF {
+	}
+	var got []string
+	for _, tk := range s.Tokens() {
+		got = append(got, fmt.Sprintf("%s%q", tk.Kind, src[tk.Start:tk.End]))
+	}
+	want := `NAME"x" ="=" NUMBER"1" COMMENT"# one" NEWLINE"\n" NL"\n" COMMENT"# two" NL"\n" NAME"y" NEWLINE"\n" EOF""`
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("tokens:\ngot  %s\nwant %s", g, want)
+	}
+	var comments []string
+	for _, c := range s.Comments() {
+		comments = append(comments, src[c.Start:c.End])
+	}
+	if g := strings.Join(comments, "|"); g != "# one|# two" {
+		t.Errorf("comments = %q", g)
+	}
+}
