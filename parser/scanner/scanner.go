@@ -65,13 +65,13 @@ type bracket struct {
 
 // fmode is the state of one f-string or t-string being scanned.
 type fmode struct {
-	quote      byte // ' or "
-	triple     bool
-	raw        bool
-	tstring    bool
-	start   int  // offset of the prefix
-	inExpr  bool // scanning a replacement field (regular tokens)
-	inSpec  bool // scanning the literal text of a format spec
+	quote   byte // ' or "
+	triple  bool
+	raw     bool
+	tstring bool
+	start   int   // offset of the prefix
+	inExpr  bool  // scanning a replacement field (regular tokens)
+	inSpec  bool  // scanning the literal text of a format spec
 	fields  []int // len(brackets) just after the '{' of each open field, innermost last
 }
 
