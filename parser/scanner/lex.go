@@ -13,7 +13,7 @@ func (s *Scanner) scanName(start int) token.Token {
 	// String prefixes: at most one each of b, r, u, f, t, in the
 	// combinations Python allows, directly followed by a quote.
 	var sawB, sawR, sawU, sawF, sawT bool
-	for i < len(src) {
+	for i < len(src) && byteClass[src[i]]&classPrefix != 0 {
 		c := src[i] | 0x20 // lower case for letters
 		switch {
 		case c == 'b' && !sawB && !sawU && !sawF && !sawT:
@@ -98,6 +98,10 @@ func (s *Scanner) scanString(start, q int) token.Token {
 	}
 	for i < len(src) {
 		c := src[i]
+		if byteClass[c]&classStringStop == 0 {
+			i++
+			continue
+		}
 		switch {
 		case c == '\\':
 			i++

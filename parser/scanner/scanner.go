@@ -37,6 +37,7 @@
 package scanner
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/py314/py314/parser/token"
@@ -306,13 +307,36 @@ func (s *Scanner) eof() token.Token {
 	return mk(token.EOF, n, n)
 }
 
-func isASCIIIdentStart(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
-}
+// Byte classes, for the scanner's inner loops.
+const (
+	classIdentStart = 1 << iota // ASCII letter or '_'
+	classIdentCont              // ASCII letter, digit or '_'
+	classPrefix                 // a letter that may start a string prefix
+	classStringStop             // a byte that may end a run of string body: quote, '\\', newline
+)
 
-func isASCIIIdentContinue(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || '0' <= c && c <= '9'
-}
+// byteClass is a read-only table of byte classes, built once.
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= classIdentStart | classIdentCont
+		t[c-'a'+'A'] |= classIdentStart | classIdentCont
+	}
+	t['_'] |= classIdentStart | classIdentCont
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= classIdentCont
+	}
+	for _, c := range "bBrRuUfFtT" {
+		t[c] |= classPrefix
+	}
+	for _, c := range "'\"\\\n\r" {
+		t[c] |= classStringStop
+	}
+	return t
+}()
+
+func isASCIIIdentStart(c byte) bool { return byteClass[c]&classIdentStart != 0 }
+
+func isASCIIIdentContinue(c byte) bool { return byteClass[c]&classIdentCont != 0 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -344,9 +368,12 @@ again:
 		}
 		return s.scanString(start, start)
 	case c == '#':
-		j := i
-		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
-			j++
+		j := len(src)
+		if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
+			j = i + k
+		}
+		if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
+			j = i + k
 		}
 		s.off = j
 		s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
