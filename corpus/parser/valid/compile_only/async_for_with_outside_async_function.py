@@ -1,0 +1,7 @@
+async for x in y:
+    pass
+async with x:
+    pass
+def f():
+    async for a in b:
+        pass

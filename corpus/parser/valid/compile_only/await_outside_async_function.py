@@ -1,0 +1,3 @@
+await x
+def f():
+    await y

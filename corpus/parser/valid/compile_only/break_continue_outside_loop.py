@@ -1,0 +1,4 @@
+break
+continue
+def f():
+    break

@@ -1,0 +1,3 @@
+"""Docstring."""
+x = 1
+from __future__ import annotations

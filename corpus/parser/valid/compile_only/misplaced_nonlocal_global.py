@@ -1,0 +1,7 @@
+def f(x):
+    global x
+def g():
+    x = 1
+    def h():
+        global x
+        nonlocal x

@@ -1,0 +1,3 @@
+nonlocal x
+def f():
+    nonlocal undefined_name

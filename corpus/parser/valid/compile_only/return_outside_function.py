@@ -1,0 +1,2 @@
+# Rejected by the compiler, accepted by the parser.
+return 1

@@ -1,0 +1,3 @@
+# A module comment.
+# coding: latin-1
+x = 'é'

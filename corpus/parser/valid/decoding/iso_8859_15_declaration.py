@@ -1,0 +1,2 @@
+# coding: iso-8859-15
+x = '¤ euro sign'

@@ -1,0 +1,2 @@
+# coding: iso-latin-1
+x = 'é'

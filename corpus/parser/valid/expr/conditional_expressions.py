@@ -1,0 +1,9 @@
+x = a if b else c
+x = (a if b else c)
+x = a if b else c if d else e
+x = (a if b else c) if d else e
+x = a if (b if c else d) else e
+x = [a if b else c for a in d]
+x = f(a if b else c)
+x = lambda: a if b else c
+x = a if not b else not c

@@ -1,0 +1,16 @@
+None
+True
+False
+...
+Ellipsis
+NotImplemented
+__debug__
+__name__
+_
+__
+___
+_x
+x_
+X
+x1
+xY_z0

@@ -1,0 +1,8 @@
+g = (x for x in y)
+g = (x for x in y if x)
+g = ((x, y) for x in a for y in b)
+f(x for x in y)
+f(x for x in y if x)
+sum(x * x for x in range(10))
+any(x for x in y)
+f((x for x in y))

@@ -1,0 +1,12 @@
+a[*b]
+a[*b,]
+a[*b, c]
+a[c, *b]
+a[*b, *c]
+a[1:2, *b]
+a[*b, 1:2]
+tuple[int, *Ts]
+Callable[[*Ts], *Rs]
+a[*(1, 2)]
+a[*b] = c
+del a[*b]

@@ -1,0 +1,10 @@
+x = 1
+a = f'{x}'
+b = f'value: {x}'
+c = f'{x} and {x}'
+d = f'{x}{x}{x}'
+e = f''
+f = f'no fields'
+g = f'{x + 1}'
+h = f'{x!r}'
+i = f'{x:>10}'

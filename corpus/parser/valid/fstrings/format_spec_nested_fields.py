@@ -1,0 +1,13 @@
+x = 1
+width = 10
+precision = 3
+a = f'{x:{width}}'
+b = f'{x:{width}.{precision}}'
+c = f'{x:{width}.{precision}f}'
+d = f'{x:>{width}}'
+e = f'{x:{"<" if x else ">"}{width}}'
+f = f'{x:{width!r}}'
+g = f'{x:{width:d}}'
+h = f'{x:{f"{width}"}}'
+i = f'{x!r:{width}}'
+j = f'{x:{width}{precision}}'

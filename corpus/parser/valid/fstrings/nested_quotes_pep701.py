@@ -1,0 +1,10 @@
+d = {"key": 1}
+a = f"{d["key"]}"
+b = f'{d['key']}'
+c = f"{"nested"}"
+e = f"{'single'} {"double"}"
+g = f"""{"""triple"""}"""
+h = f'''{'''triple'''}'''
+i = f"{f"{f"{f"{1}"}"}"}"
+j = f"{", ".join(["a", "b"])}"
+k = f'{'\''}'

@@ -1,0 +1,5 @@
+x = a if b \
+    else c
+for i \
+ in y:
+    pass

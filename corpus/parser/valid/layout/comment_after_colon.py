@@ -1,0 +1,4 @@
+if x:  # comment
+    pass
+else:# no space
+    pass

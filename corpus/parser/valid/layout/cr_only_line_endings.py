@@ -1,0 +1,1 @@
+import osdef f(x):    if x:        return 1    return 2

@@ -1,0 +1,6 @@
+import os
+
+def f(x):
+    if x:
+        return 1
+    return 2

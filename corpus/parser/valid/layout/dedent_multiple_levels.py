@@ -1,0 +1,6 @@
+def f():
+    if a:
+        if b:
+            if c:
+                x = 1
+y = 2

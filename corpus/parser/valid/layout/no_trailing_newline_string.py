@@ -1,0 +1,2 @@
+x = """multi
+line"""

@@ -1,0 +1,5 @@
+# first comment
+# second comment
+
+    # indented comment
+	# tab-indented comment

@@ -1,0 +1,14 @@
+match [x]:
+    case [y]:
+        pass
+match(x):
+    case y:
+        pass
+match -x:
+    case y:
+        pass
+match[x]
+match(x)
+match -x
+match * x
+match(x), y

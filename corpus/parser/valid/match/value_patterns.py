@@ -1,0 +1,7 @@
+match x:
+    case Color.RED:
+        pass
+    case mod.Color.GREEN:
+        pass
+    case a.b.c.d.e:
+        pass

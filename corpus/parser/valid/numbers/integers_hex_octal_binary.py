@@ -1,0 +1,16 @@
+a = 0x0
+b = 0xff
+c = 0XFF
+d = 0xDeadBeef
+e = 0o0
+f = 0o777
+g = 0O17
+h = 0b0
+i = 0b1010
+j = 0B11
+k = 0x_ff
+l = 0o_17
+m = 0b_1
+n = 0xffff_ffff
+o = 0b1111_0000
+p = 0o7_7_7

@@ -1,0 +1,10 @@
+a = 1 .real
+b = 1.0.real
+c = 1..real
+d = 1j.imag
+e = 0x10.bit_length()
+f = 0o10.bit_length()
+g = 0b10.bit_length()
+h = 1e1.is_integer()
+i = (1).real
+j = 1_0 .real

@@ -1,0 +1,10 @@
+a = 1 if x else 2
+b = 1if x else 2
+c = [0x1for x in y]
+d = 1or 2
+e = 0b1and 1
+f = 1.5if x else 0
+g = 1jif x else 0
+h = 1in x
+i = 1 is not 2
+j = 1not in x

@@ -1,0 +1,3 @@
+x: tuple[*Ts]
+y: tuple[int, *Ts, str] = ()
+z: Callable[[*Ts], None]

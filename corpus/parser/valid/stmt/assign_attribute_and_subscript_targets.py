@@ -1,0 +1,14 @@
+obj.attr = 1
+obj.a.b.c = 2
+obj[0] = 3
+obj[1:2] = [4]
+obj[::2] = [5]
+obj[a, b] = 6
+obj[...] = 7
+obj[()] = 8
+f().attr = 9
+f()[0] = 10
+(obj).attr = 11
+obj.attr, obj[0] = 12, 13
+a[b][c].d[e] = 14
+"string".attr = 15

@@ -1,0 +1,17 @@
+x += 1
+x -= 1
+x *= 2
+x @= m
+x /= 2
+x //= 2
+x %= 3
+x **= 2
+x >>= 1
+x <<= 1
+x &= mask
+x ^= mask
+x |= mask
+obj.attr += 1
+obj[0] -= 1
+obj[1:2] *= 2
+(x) += 1

@@ -1,0 +1,5 @@
+def gen():
+    total += yield
+    total += yield from source()
+    items += 1, 2
+    items += *extra, 3

@@ -1,0 +1,6 @@
+for x in items:
+    print(x)
+else:
+    print("done")
+for x in items: print(x)
+else: print("done")

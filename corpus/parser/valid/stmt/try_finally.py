@@ -1,0 +1,6 @@
+try:
+    work()
+finally:
+    cleanup()
+try: work()
+finally: cleanup()

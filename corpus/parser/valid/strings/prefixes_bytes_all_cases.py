@@ -1,0 +1,15 @@
+a = b'x'
+b = B'x'
+c = br'x\d'
+d = bR'x\d'
+e = Br'x\d'
+f = BR'x\d'
+g = rb'x\d'
+h = rB'x\d'
+i = Rb'x\d'
+j = RB'x\d'
+k = b"x"
+l = b'''x'''
+m = B"""x"""
+n = rb"""\d"""
+o = BR'''\d'''

@@ -1,0 +1,15 @@
+x = 1
+a = f'{x}'
+b = F'{x}'
+c = fr'{x}\d'
+d = fR'{x}\d'
+e = Fr'{x}\d'
+f = FR'{x}\d'
+g = rf'{x}\d'
+h = rF'{x}\d'
+i = Rf'{x}\d'
+j = RF'{x}\d'
+k = f"{x}"
+l = F'''{x}'''
+m = rf"""{x}\d"""
+n = FR"{x}"

@@ -1,0 +1,15 @@
+x = 1
+a = t'{x}'
+b = T'{x}'
+c = tr'{x}\d'
+d = tR'{x}\d'
+e = Tr'{x}\d'
+f = TR'{x}\d'
+g = rt'{x}\d'
+h = rT'{x}\d'
+i = Rt'{x}\d'
+j = RT'{x}\d'
+k = t"{x}"
+l = T'''{x}'''
+m = rt"""{x}\d"""
+n = TR"{x}"

@@ -1,0 +1,10 @@
+a = u'x'
+b = U'x'
+c = u"x"
+d = U"""x"""
+e = r'x\d'
+f = R'x\d'
+g = r"x\d"
+h = R"""x\d"""
+i = r'''\''''
+j = u'''x'''

@@ -1,0 +1,12 @@
+a = r'\n'
+b = r'\''
+c = r"\""
+d = r'\\'
+e = r'\x'
+f = r'\u'
+g = r'\N'
+h = r'\N{EM DASH}'
+i = r'C:\Users\name'
+j = r'^\d+(\.\d+)?$'
+k = rb'\xff'
+l = r"""\"""" "x"

@@ -1,0 +1,9 @@
+a = 'abc'[0]
+b = 'abc'[1:]
+c = 'a' * 3
+d = 'a' + 'b'
+e = '%s' % x
+f = '{}'.format(x)
+g = 'a' in 'abc'
+h = 'a' 'b'.upper()
+i = ('a' 'b').upper()
