@@ -16,6 +16,7 @@ package oracle
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -207,7 +208,7 @@ func (o *oracle) key(r Request) string {
 }
 
 func (o *oracle) cachePath(key string) string {
-	return filepath.Join(o.cache, key[:2], key+".json")
+	return filepath.Join(o.cache, key[:2], key+".json.gz")
 }
 
 func (o *oracle) run(reqs []Request) ([]Result, error) {
@@ -272,22 +273,34 @@ func (a answer) result(r Request) Result {
 // load returns the cached answer for key; a missing or unreadable entry is
 // a miss.
 func (o *oracle) load(key string) (answer, bool) {
-	data, err := os.ReadFile(o.cachePath(key))
+	f, err := os.Open(o.cachePath(key))
+	if err != nil {
+		return answer{}, false
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return answer{}, false
 	}
 	var a answer
-	if err := json.Unmarshal(data, &a); err != nil {
+	if err := json.NewDecoder(zr).Decode(&a); err != nil {
 		return answer{}, false
 	}
 	return a, true
 }
 
-// store writes an answer to the cache atomically, so that concurrent test
+// store writes an answer, gzipped, to the cache atomically, so that concurrent test
 // processes never read a partial entry.
 func (o *oracle) store(key string, a answer) error {
-	data, err := json.Marshal(a)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	if err != nil {
+		return fmt.Errorf("oracle: %v", err)
+	}
+	if err := json.NewEncoder(zw).Encode(a); err != nil {
+		return fmt.Errorf("oracle: %v", err)
+	}
+	if err := zw.Close(); err != nil {
 		return fmt.Errorf("oracle: %v", err)
 	}
 	path := o.cachePath(key)
@@ -298,7 +311,7 @@ func (o *oracle) store(key string, a answer) error {
 	if err != nil {
 		return fmt.Errorf("oracle: cache: %v", err)
 	}
-	_, werr := tmp.Write(data)
+	_, werr := tmp.Write(buf.Bytes())
 	cerr := tmp.Close()
 	if werr == nil {
 		werr = cerr
