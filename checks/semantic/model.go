@@ -1,0 +1,390 @@
+// Package semantic builds the model of one Python module that py314's
+// rules share: scopes with their bindings and references, imports resolved
+// to qualified names, the guards that code runs under (TYPE_CHECKING,
+// sys.version_info, try/except ImportError, hasattr), and a call graph
+// between the functions of the module.
+//
+// Rules ask the model; they do not re-derive names. The model is built in
+// one walk of the tree, which also records every node with its parent and
+// scope, so that the rule engine can dispatch nodes without walking again.
+package semantic
+
+import (
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/token"
+)
+
+// ScopeKind is the kind of a scope.
+type ScopeKind uint8
+
+// The scope kinds.
+const (
+	ModuleScope ScopeKind = iota
+	ClassScope
+	FunctionScope      // def and async def
+	LambdaScope        // lambda
+	ComprehensionScope // list, set, dict comprehensions and generator expressions
+	TypeParamScope     // the scope of PEP 695 type parameters
+)
+
+var scopeKindNames = [...]string{"module", "class", "function", "lambda", "comprehension", "type-params"}
+
+func (k ScopeKind) String() string { return scopeKindNames[k] }
+
+// ScopeID identifies a scope of a Model; the module scope is 0.
+type ScopeID int32
+
+// NoScope is the parent of the module scope.
+const NoScope ScopeID = -1
+
+// Scope is one namespace.
+type Scope struct {
+	Kind   ScopeKind
+	Node   ast.Node // *ast.Module, *ast.ClassDef, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, a comprehension, or the generic def, class or type alias
+	Parent ScopeID
+
+	bindings  map[string][]BindingID // in source order
+	globals   map[string]bool        // names declared global here
+	nonlocals map[string]bool        // names declared nonlocal here
+}
+
+// IsFunctionLike reports whether the scope is a function body: a def, a
+// lambda or a comprehension.
+func (s *Scope) IsFunctionLike() bool {
+	return s.Kind == FunctionScope || s.Kind == LambdaScope || s.Kind == ComprehensionScope
+}
+
+// Bindings returns the bindings of name in the scope, in source order.
+func (s *Scope) Bindings(name string) []BindingID { return s.bindings[name] }
+
+// Names returns the number of distinct names bound in the scope.
+func (s *Scope) Names() int { return len(s.bindings) }
+
+// IsGlobal reports whether the scope declares name global.
+func (s *Scope) IsGlobal(name string) bool { return s.globals[name] }
+
+// IsNonlocal reports whether the scope declares name nonlocal.
+func (s *Scope) IsNonlocal(name string) bool { return s.nonlocals[name] }
+
+// BindingKind says how a name was bound.
+type BindingKind uint8
+
+// The binding kinds.
+const (
+	Import        BindingKind = iota // import a.b / import a.b as c
+	FromImport                       // from a import b [as c]
+	Assignment                       // a = ..., for a in, with ... as a, a := ...
+	AugAssignment                    // a += ...
+	Annotation                       // a: T (no value: declares but does not bind)
+	Parameter                        // a function or lambda parameter
+	FunctionDef                      // def a
+	ClassDef                         // class a
+	ExceptName                       // except E as a
+	MatchCapture                     // case a / case [*a] / case {**a}
+	Deletion                         // del a
+	TypeParameter                    // def f[T]
+	TypeAliasName                    // type A = ...
+	GlobalDecl                       // global a / nonlocal a (the declaration itself)
+)
+
+var bindingKindNames = [...]string{"import", "from-import", "assignment", "aug-assignment",
+	"annotation", "parameter", "function", "class", "except-name", "match-capture", "deletion",
+	"type-parameter", "type-alias", "global-declaration"}
+
+func (k BindingKind) String() string { return bindingKindNames[k] }
+
+// BindingID identifies a binding of a Model.
+type BindingID int32
+
+// NoBinding marks a reference that resolves to no binding of the module:
+// a builtin or an undefined name.
+const NoBinding BindingID = -1
+
+// Binding is one place where a name is bound.
+type Binding struct {
+	Name  string
+	Kind  BindingKind
+	Scope ScopeID
+	Node  ast.Node   // the Name, Alias, Arg, def, class, handler or pattern that binds
+	Span  token.Span // where the name is
+	// Qualified is the dotted name an import binding stands for:
+	// "gzip" for import gzip, "a.b.c" for import a.b.c as x or
+	// from a.b import c, "." prefixes for relative imports. Empty for
+	// other bindings.
+	Qualified string
+	Guard     GuardID // the innermost guard the binding runs under
+}
+
+// IsImport reports whether the binding comes from an import statement.
+func (b *Binding) IsImport() bool { return b.Kind == Import || b.Kind == FromImport }
+
+// NodeID identifies a node of a Model: its index in the preorder list.
+type NodeID int32
+
+// NoNode is the parent of the root.
+const NoNode NodeID = -1
+
+// NodeFlags describe the context of a node.
+type NodeFlags uint16
+
+// The node flags.
+const (
+	InAnnotation    NodeFlags = 1 << iota // inside an annotation expression
+	InTypeChecking                        // inside an `if TYPE_CHECKING:` body
+	InTryBody                             // inside the body of a try statement
+	InExceptHandler                       // inside an except clause
+	InFinally                             // inside a finally clause
+	InLoop                                // inside a for or while body of the same function
+	InDecorator                           // inside a decorator expression
+	InDefault                             // inside a parameter default
+	InDelete                              // a target of del
+)
+
+// NodeInfo is what the model knows of one node.
+type NodeInfo struct {
+	Node   ast.Node
+	Parent NodeID
+	Scope  ScopeID // the scope the node's code runs in
+	Flags  NodeFlags
+	Guard  GuardID   // the innermost guard the node runs under
+	Ref    BindingID // for a Name: the binding it reads (Load) or creates (Store, Del)
+}
+
+// Model is the semantic model of one module.
+type Model struct {
+	Module   *ast.Module
+	Nodes    []NodeInfo // every node in preorder; Nodes[0] is the module
+	Scopes   []Scope    // Scopes[0] is the module scope
+	Bindings []Binding
+	Guards   []Guard
+
+	index  map[ast.Node]NodeID
+	calls  map[ScopeID][]ScopeID
+	scopes map[ast.Node]ScopeID
+}
+
+// Scope returns the scope with the given ID.
+func (m *Model) Scope(id ScopeID) *Scope { return &m.Scopes[id] }
+
+// Binding returns the binding with the given ID.
+func (m *Model) Binding(id BindingID) *Binding { return &m.Bindings[id] }
+
+// NodeID returns the ID of n, or NoNode if n is not in the module.
+func (m *Model) NodeID(n ast.Node) NodeID {
+	if id, ok := m.index[n]; ok {
+		return id
+	}
+	return NoNode
+}
+
+// Info returns what the model knows of n. n must be a node of the module.
+func (m *Model) Info(n ast.Node) *NodeInfo {
+	id := m.NodeID(n)
+	if id == NoNode {
+		return nil
+	}
+	return &m.Nodes[id]
+}
+
+// Parent returns the parent of n, or nil for the module and for nodes not
+// in the module.
+func (m *Model) Parent(n ast.Node) ast.Node {
+	id := m.NodeID(n)
+	if id <= 0 {
+		return nil
+	}
+	return m.Nodes[m.Nodes[id].Parent].Node
+}
+
+// Ancestors calls f for each ancestor of n, innermost first, until f
+// returns false.
+func (m *Model) Ancestors(n ast.Node, f func(ast.Node) bool) {
+	id := m.NodeID(n)
+	if id == NoNode {
+		return
+	}
+	for p := m.Nodes[id].Parent; p != NoNode; p = m.Nodes[p].Parent {
+		if !f(m.Nodes[p].Node) {
+			return
+		}
+	}
+}
+
+// ScopeOf returns the scope that n's code runs in.
+func (m *Model) ScopeOf(n ast.Node) ScopeID {
+	if info := m.Info(n); info != nil {
+		return info.Scope
+	}
+	return 0
+}
+
+// ScopeFor returns the scope that a def, class, lambda or comprehension
+// node opens, and false for other nodes.
+func (m *Model) ScopeFor(n ast.Node) (ScopeID, bool) {
+	id, ok := m.scopes[n]
+	return id, ok
+}
+
+// FunctionOf returns the innermost def, async def or lambda whose body n is
+// in, or nil at module or class level.
+func (m *Model) FunctionOf(n ast.Node) ast.Node {
+	for s := m.ScopeOf(n); s != NoScope; s = m.Scopes[s].Parent {
+		switch m.Scopes[s].Kind {
+		case FunctionScope, LambdaScope:
+			return m.Scopes[s].Node
+		case ClassScope, ModuleScope:
+			return nil
+		}
+	}
+	return nil
+}
+
+// ClassOf returns the class whose body directly defines the function fn,
+// or nil if fn is not a method.
+func (m *Model) ClassOf(fn ast.Node) *ast.ClassDef {
+	s, ok := m.scopes[fn]
+	if !ok {
+		return nil
+	}
+	p := m.Scopes[s].Parent
+	if p != NoScope && m.Scopes[p].Kind == TypeParamScope {
+		p = m.Scopes[p].Parent
+	}
+	if p == NoScope || m.Scopes[p].Kind != ClassScope {
+		return nil
+	}
+	c, _ := m.Scopes[p].Node.(*ast.ClassDef)
+	return c
+}
+
+// Lookup returns the binding that name resolves to from scope s at
+// position pos, following Python's rules (class scopes are not visible from
+// nested functions; global and nonlocal declarations redirect), or
+// NoBinding for builtins and undefined names.
+func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
+	first := true
+	for s != NoScope {
+		sc := &m.Scopes[s]
+		switch {
+		case sc.globals[name]:
+			s = 0
+			continue
+		case sc.nonlocals[name]:
+			s = sc.Parent
+			first = false
+			continue
+		}
+		if !first && sc.Kind == ClassScope {
+			// Names of a class body are not visible in nested scopes.
+			s = sc.Parent
+			continue
+		}
+		if ids := sc.bindings[name]; len(ids) > 0 {
+			if b := m.pick(ids, pos); b != NoBinding {
+				return b
+			}
+		}
+		s = sc.Parent
+		first = false
+	}
+	return NoBinding
+}
+
+// pick chooses among the bindings of one name in one scope the one that a
+// read at pos sees: the last binding (not an annotation-only declaration)
+// before pos, else the first binding after it (a function reading a global
+// defined later, a loop reading what a later iteration assigned).
+func (m *Model) pick(ids []BindingID, pos token.Pos) BindingID {
+	best := NoBinding
+	for _, id := range ids {
+		b := &m.Bindings[id]
+		if b.Kind == Annotation || b.Kind == GlobalDecl {
+			continue
+		}
+		if b.Span.Start <= pos {
+			best = id
+		} else if best == NoBinding {
+			return id
+		} else {
+			break
+		}
+	}
+	return best
+}
+
+// Resolve returns the binding a Name node reads or writes, or NoBinding.
+func (m *Model) Resolve(n *ast.Name) BindingID {
+	if info := m.Info(n); info != nil {
+		return info.Ref
+	}
+	return NoBinding
+}
+
+// QualifiedName returns the dotted name an expression stands for when it
+// is a name or attribute chain rooted in an import or a builtin:
+// "gzip.open" for gz.open after import gzip as gz, "threading.Thread" for T
+// after from threading import Thread as T, "builtins.open" for open. It
+// returns "" for anything else (locals, calls, subscripts, shadowed names).
+func (m *Model) QualifiedName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Name:
+		id := m.Resolve(e)
+		if id == NoBinding {
+			if m.NodeID(e) != NoNode && IsBuiltin(e.Id) {
+				return "builtins." + e.Id
+			}
+			return ""
+		}
+		return m.Bindings[id].Qualified
+	case *ast.Attribute:
+		q := m.QualifiedName(e.Value)
+		if q == "" {
+			return ""
+		}
+		return q + "." + e.Attr
+	}
+	return ""
+}
+
+// MatchesQualified reports whether e stands for one of the dotted names.
+func (m *Model) MatchesQualified(e ast.Expr, names ...string) bool {
+	q := m.QualifiedName(e)
+	if q == "" {
+		return false
+	}
+	for _, n := range names {
+		if q == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Callees returns the functions of the module that the scope fn calls
+// directly: module-level and nested functions by name, methods of the same
+// class through self or cls.
+func (m *Model) Callees(fn ScopeID) []ScopeID { return m.calls[fn] }
+
+// Reachable returns every function scope reachable from the given scopes
+// through the call graph, the given scopes included.
+func (m *Model) Reachable(from ...ScopeID) map[ScopeID]bool {
+	seen := map[ScopeID]bool{}
+	stack := append([]ScopeID(nil), from...)
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		stack = append(stack, m.calls[s]...)
+		// Nested functions and lambdas defined in s run when s runs them;
+		// comprehensions always run in place.
+		for i := range m.Scopes {
+			if m.Scopes[i].Parent == s && m.Scopes[i].Kind == ComprehensionScope {
+				stack = append(stack, ScopeID(i))
+			}
+		}
+	}
+	return seen
+}
