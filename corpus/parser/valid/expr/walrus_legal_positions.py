@@ -41,3 +41,10 @@ def f(a=(x := 1)) -> (y := int):
     return (z := 1)
 @d := dec
 def g(): pass
+[x for x in (y := z)]
+f = lambda x=(y := 1): x
+a[(x := 1):(y := 2)]
+def gen():
+    yield (x := 1)
+    return (x := 2)
+print(x := 1, y := 2)

@@ -8,3 +8,5 @@ g = f'\n{words}\t'
 h = f'{words}\\'
 i = f'\{{'
 j = f'\N{EM DASH}{words}'
+k = f'abc\
+def'

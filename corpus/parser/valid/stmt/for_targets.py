@@ -13,3 +13,4 @@ for x in *a, *b: pass
 for x in a, b: pass
 for x in (yield_ for yield_ in y): pass
 for x in lambda: y, 1: pass
+for x in y if z else w: pass

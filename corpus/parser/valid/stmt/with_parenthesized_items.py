@@ -17,3 +17,9 @@ with (a, b,):
     pass
 with (yield_value):
     pass
+with (a, b as c, d):
+    pass
+with (a) as b, (c) as d:
+    pass
+with ((a, b)) as c:
+    pass

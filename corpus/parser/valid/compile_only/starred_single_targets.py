@@ -1,0 +1,4 @@
+for *x in y:
+    pass
+with a as *b:
+    pass

@@ -1,0 +1,2 @@
+def f[T = int, U](): pass
+class C[*Ts = int]: pass

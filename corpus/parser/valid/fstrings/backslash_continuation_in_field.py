@@ -1,0 +1,5 @@
+value = 1
+x = f"{value \
+}"
+y = f"{value + \
+       1}"
