@@ -57,3 +57,6 @@ type Diagnostic struct {
 	Severity Severity   // the rule's severity, or lower where the rule says so
 	Fix      *Fix       // or nil
 }
+
+// Span returns the span [start, end).
+func Span(start, end token.Pos) token.Span { return token.Span{Start: start, End: end} }

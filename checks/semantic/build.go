@@ -14,6 +14,7 @@ func Build(f *parser.File) *Model {
 	m := &Model{
 		Module: f.Module,
 		index:  make(map[ast.Node]NodeID, 256),
+		byNode: map[ast.Node]BindingID{},
 		calls:  map[ScopeID][]ScopeID{},
 		scopes: map[ast.Node]ScopeID{},
 	}
@@ -92,6 +93,9 @@ func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Spa
 	b.m.Bindings = append(b.m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard})
 	sc := &b.m.Scopes[s]
 	sc.bindings[name] = append(sc.bindings[name], id)
+	if _, ok := b.m.byNode[n]; !ok {
+		b.m.byNode[n] = id
+	}
 	return id
 }
 
@@ -233,7 +237,8 @@ func (b *builder) visit(n ast.Node) {
 		if t, ok := n.Target.(*ast.Name); ok {
 			// Reads and writes the name.
 			tid := b.add(t)
-			b.refs = append(b.refs, pendingRef{node: tid, name: t.Id, scope: b.scope, pos: t.Start})
+			// The read happens before the write: resolve it just before.
+			b.refs = append(b.refs, pendingRef{node: tid, name: t.Id, scope: b.scope, pos: t.Start - 1})
 			b.bind(t.Id, AugAssignment, t, t.Span(), "")
 		} else {
 			b.visitExpr(n.Target)

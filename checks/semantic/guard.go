@@ -28,6 +28,11 @@ const (
 	NotHasAttrGuard                       // else branch, or `if not hasattr(...)`
 )
 
+var guardKindNames = [...]string{"type-checking", "not-type-checking", "version-at-least",
+	"version-below", "try", "fallback", "has-attr", "not-has-attr"}
+
+func (k GuardKind) String() string { return guardKindNames[k] }
+
 // Guard is a condition that code runs under.
 type Guard struct {
 	Kind    GuardKind

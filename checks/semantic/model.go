@@ -159,6 +159,7 @@ type Model struct {
 	Guards   []Guard
 
 	index  map[ast.Node]NodeID
+	byNode map[ast.Node]BindingID // the first binding each node creates
 	calls  map[ScopeID][]ScopeID
 	scopes map[ast.Node]ScopeID
 }
@@ -310,6 +311,15 @@ func (m *Model) pick(ids []BindingID, pos token.Pos) BindingID {
 		}
 	}
 	return best
+}
+
+// BindingOf returns the first binding that node creates (a def, class,
+// import alias, parameter, stored name, ...), or NoBinding.
+func (m *Model) BindingOf(n ast.Node) BindingID {
+	if id, ok := m.byNode[n]; ok {
+		return id
+	}
+	return NoBinding
 }
 
 // Resolve returns the binding a Name node reads or writes, or NoBinding.

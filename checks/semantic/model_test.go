@@ -1,0 +1,271 @@
+package semantic
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/py314/py314/parser"
+	"github.com/py314/py314/parser/ast"
+)
+
+func build(t *testing.T, src string) (*parser.File, *Model) {
+	t.Helper()
+	f := parser.ParseSource("test.py", []byte(src), parser.Options{})
+	if len(f.Errors) > 0 {
+		t.Fatalf("parse: %v", f.Errors)
+	}
+	return f, Build(f)
+}
+
+// qualifiedNames renders the qualified name of every name and attribute
+// chain that is read, as "line:col text -> qualified", skipping those that
+// resolve to nothing.
+func qualifiedNames(f *parser.File, m *Model) string {
+	var lines []string
+	for _, info := range m.Nodes {
+		var e ast.Expr
+		switch n := info.Node.(type) {
+		case *ast.Name:
+			if n.Ctx != ast.Load {
+				continue
+			}
+			if _, ok := m.Parent(n).(*ast.Attribute); ok {
+				continue
+			}
+			e = n
+		case *ast.Attribute:
+			if _, ok := m.Parent(n).(*ast.Attribute); ok {
+				continue
+			}
+			e = n
+		default:
+			continue
+		}
+		q := m.QualifiedName(e)
+		if q == "" {
+			continue
+		}
+		line, col := f.File.LineCol(e.Pos())
+		lines = append(lines, fmt.Sprintf("%d:%d %s -> %s", line, col, f.File.Src[e.Pos():e.End()], q))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestQualifiedNames(t *testing.T) {
+	src := `import gzip as gz
+import a.b.c
+import os.path as osp
+from threading import Thread as T, Lock
+from . import sibling
+from ..pkg import mod as m2
+
+gz.open("x")
+a.b.c.d()
+osp.join
+T(target=f)
+Lock()
+sibling.x
+m2.y
+open("f")
+
+def f(gzip):
+    gzip.open("y")   # a parameter, not the module
+    len(gzip)
+
+def g():
+    gz = None
+    gz.open("z")     # a local shadows the import
+`
+	f, m := build(t, src)
+	want := `8:0 gz.open -> gzip.open
+9:0 a.b.c.d -> a.b.c.d
+10:0 osp.join -> os.path.join
+11:0 T -> threading.Thread
+12:0 Lock -> threading.Lock
+13:0 sibling.x -> .sibling.x
+14:0 m2.y -> ..pkg.mod.y
+15:0 open -> builtins.open
+19:4 len -> builtins.len`
+	if got := qualifiedNames(f, m); got != want {
+		t.Errorf("qualified names:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestScoping(t *testing.T) {
+	src := `x = 1
+class C:
+    x = 2
+    y = x          # the class's x
+    def m(self):
+        return x   # the module's x: class scope is not visible
+    z = [x for _ in range(3)]  # the module's x inside the comprehension
+def outer():
+    n = 0
+    def inner():
+        nonlocal n
+        n += 1
+    global counter
+    counter = 5
+def uses():
+    return counter
+`
+	f, m := build(t, src)
+	var got []string
+	for _, info := range m.Nodes {
+		n, ok := info.Node.(*ast.Name)
+		if !ok || n.Ctx != ast.Load && !(n.Ctx == ast.Store && n.Id == "n") {
+			continue
+		}
+		line, _ := f.File.LineCol(n.Pos())
+		b := "builtin/undefined"
+		if info.Ref != NoBinding {
+			bd := m.Binding(info.Ref)
+			bl, _ := f.File.LineCol(bd.Span.Start)
+			b = fmt.Sprintf("%s %s in %s scope, line %d", bd.Kind, bd.Name, m.Scope(bd.Scope).Kind, bl)
+		}
+		got = append(got, fmt.Sprintf("line %d %s: %s", line, n.Id, b))
+	}
+	want := `line 4 x: assignment x in class scope, line 3
+line 6 x: assignment x in module scope, line 1
+line 7 range: builtin/undefined
+line 7 x: assignment x in module scope, line 1
+line 9 n: assignment n in function scope, line 9
+line 12 n: assignment n in function scope, line 9
+line 16 counter: assignment counter in module scope, line 14`
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("references:\n%s\nwant:\n%s", g, want)
+	}
+	// The augmented assignment in inner() binds in outer()'s scope.
+	outerScope, _ := m.ScopeFor(m.Module.Body[2])
+	var kinds []string
+	for _, id := range m.Scope(outerScope).Bindings("n") {
+		kinds = append(kinds, m.Binding(id).Kind.String())
+	}
+	if g := strings.Join(kinds, ","); g != "assignment,aug-assignment" {
+		t.Errorf("bindings of n in outer: %s", g)
+	}
+}
+
+func TestGuards(t *testing.T) {
+	src := `import sys
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import a
+else:
+    import b
+if sys.version_info >= (3, 14):
+    c = 1
+else:
+    c = 2
+if sys.version_info[:2] < (3, 12):
+    d = 1
+try:
+    import e
+except ImportError:
+    e = None
+if hasattr(sys, "_is_gil_enabled"):
+    g = 1
+`
+	f, m := build(t, src)
+	var got []string
+	for i := range m.Bindings {
+		b := &m.Bindings[i]
+		var kinds []string
+		for g := b.Guard; g != NoGuard; g = m.Guards[g].Parent {
+			gd := m.Guards[g]
+			s := fmt.Sprint(gd.Kind)
+			switch gd.Kind {
+			case VersionAtLeast, VersionBelow:
+				s += " " + gd.Version.String()
+			case HasAttrGuard:
+				s += " " + gd.Name
+			}
+			kinds = append(kinds, s)
+		}
+		line, _ := f.File.LineCol(b.Span.Start)
+		got = append(got, fmt.Sprintf("%d %s: %s", line, b.Name, strings.Join(kinds, " < ")))
+	}
+	want := `1 sys: 
+2 TYPE_CHECKING: 
+4 a: type-checking
+6 b: not-type-checking
+8 c: version-at-least 3.14
+10 c: version-below 3.14
+12 d: version-below 3.12
+14 e: try
+16 e: fallback
+18 g: has-attr sys._is_gil_enabled`
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("guards:\n%s\nwant:\n%s", g, want)
+	}
+	lo, hi := m.VersionRange(m.Module.Body[3].(*ast.If).Body[0])
+	if lo.String() != "3.14" || hi.String() != "255.255" {
+		t.Errorf("VersionRange = %s, %s", lo, hi)
+	}
+	if !m.InTypeChecking(m.Module.Body[2].(*ast.If).Body[0]) {
+		t.Error("import a is not seen as under TYPE_CHECKING")
+	}
+}
+
+func TestCallGraph(t *testing.T) {
+	src := `import threading
+
+def helper():
+    bump()
+
+def bump():
+    pass
+
+class Worker(threading.Thread):
+    def run(self):
+        self.step()
+        helper()
+    def step(self):
+        pass
+
+def main():
+    w = Worker()
+    [helper() for _ in range(2)]
+`
+	_, m := build(t, src)
+	name := func(s ScopeID) string {
+		switch n := m.Scope(s).Node.(type) {
+		case *ast.FunctionDef:
+			if c := m.ClassOf(n); c != nil {
+				return c.Name + "." + n.Name
+			}
+			return n.Name
+		case *ast.Module:
+			return "<module>"
+		}
+		return m.Scope(s).Kind.String()
+	}
+	var got []string
+	for i := range m.Scopes {
+		var callees []string
+		for _, c := range m.Callees(ScopeID(i)) {
+			callees = append(callees, name(c))
+		}
+		if len(callees) > 0 {
+			sort.Strings(callees)
+			got = append(got, name(ScopeID(i))+" -> "+strings.Join(callees, ", "))
+		}
+	}
+	want := `helper -> bump
+Worker.run -> Worker.step, helper
+main -> helper`
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("call graph:\n%s\nwant:\n%s", g, want)
+	}
+	run, _ := m.ScopeFor(m.Module.Body[3].(*ast.ClassDef).Body[0])
+	var reach []string
+	for s := range m.Reachable(run) {
+		reach = append(reach, name(s))
+	}
+	sort.Strings(reach)
+	if g := strings.Join(reach, ", "); g != "Worker.run, Worker.step, bump, helper" {
+		t.Errorf("reachable from Worker.run: %s", g)
+	}
+}
