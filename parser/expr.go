@@ -1,0 +1,1085 @@
+package parser
+
+import (
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/token"
+)
+
+// Expression rules follow CPython's grammar rule for rule. A node spans
+// from the first token its rule consumed to the last one (p.loc), so a
+// parenthesized operand keeps its own span while an operation on it
+// starts at the parenthesis, as in CPython.
+
+// startsExpr reports whether a token of kind k can start an expression.
+func startsExpr(k token.Kind) bool {
+	switch k {
+	case token.NAME, token.NUMBER, token.STRING, token.FSTRING_START, token.TSTRING_START,
+		token.LPAR, token.LSQB, token.LBRACE, token.MINUS, token.PLUS, token.TILDE,
+		token.NOT, token.LAMBDA, token.AWAIT, token.NONE, token.TRUE, token.FALSE,
+		token.ELLIPSIS:
+		return true
+	}
+	return false
+}
+
+func (p *parser) startsExpr() bool { return startsExpr(p.tok) }
+
+// startsStarExpr reports whether the current token can start a
+// star_expression.
+func (p *parser) startsStarExpr() bool { return p.tok == token.STAR || startsExpr(p.tok) }
+
+// starExpressions parses star_expression (',' star_expression)* [','],
+// a Tuple when there is a comma.
+func (p *parser) starExpressions() ast.Expr {
+	start := p.start()
+	first := p.starExpression()
+	if p.tok != token.COMMA {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.got(token.COMMA) {
+		if !p.startsStarExpr() {
+			break
+		}
+		elts = append(elts, p.starExpression())
+	}
+	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+}
+
+// starExpression parses '*' bitwise_or | expression.
+func (p *parser) starExpression() ast.Expr {
+	if p.tok == token.STAR {
+		start := p.start()
+		p.next()
+		v := p.bitwiseOr()
+		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
+	}
+	return p.expression()
+}
+
+// starNamedExpression parses '*' bitwise_or | named_expression.
+func (p *parser) starNamedExpression() ast.Expr {
+	if p.tok == token.STAR {
+		start := p.start()
+		p.next()
+		v := p.bitwiseOr()
+		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
+	}
+	return p.namedExpression()
+}
+
+// namedExpression parses NAME ':=' expression | expression.
+func (p *parser) namedExpression() ast.Expr {
+	if p.tok == token.NAME && p.peek(1) == token.COLONEQUAL {
+		return p.walrus()
+	}
+	e := p.expression()
+	if p.tok == token.COLONEQUAL && !p.failed {
+		p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
+	}
+	return e
+}
+
+// walrus parses NAME ':=' expression.
+func (p *parser) walrus() ast.Expr {
+	start := p.start()
+	t := p.cur()
+	p.next()
+	p.next()
+	v := p.expression()
+	target := &ast.Name{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Id: p.ident(t), Ctx: ast.Store}
+	return &ast.NamedExpr{Loc: p.loc(start), Target: target, Value: v}
+}
+
+// expressionCost is the number of CPython rule levels between expression
+// and atom, charged against maxDepth for each nested expression.
+const expressionCost = 16
+
+// expression parses a conditional expression, a lambda or a disjunction.
+func (p *parser) expression() ast.Expr {
+	if p.tok == token.LAMBDA {
+		return p.lambda()
+	}
+	if !p.enter(expressionCost) {
+		p.leave(expressionCost)
+		return p.bad
+	}
+	start := p.start()
+	e := p.disjunction()
+	if p.tok == token.IF {
+		p.next()
+		test := p.disjunction()
+		if !p.got(token.ELSE) {
+			if !p.failed {
+				p.errorAt(e.Pos(), test.End(), "expected 'else' after 'if' expression")
+			}
+			p.leave(expressionCost)
+			return p.bad
+		}
+		orelse := p.expression()
+		e = &ast.IfExp{Loc: p.loc(start), Test: test, Body: e, Orelse: orelse}
+	}
+	p.leave(expressionCost)
+	return e
+}
+
+func (p *parser) lambda() ast.Expr {
+	start := p.start()
+	p.next()
+	args := p.parameters(token.COLON)
+	if !p.expect(token.COLON) {
+		return p.bad
+	}
+	body := p.expression()
+	return &ast.Lambda{Loc: p.loc(start), Args: args, Body: body}
+}
+
+func (p *parser) disjunction() ast.Expr {
+	start := p.start()
+	e := p.conjunction()
+	if p.tok != token.OR {
+		return e
+	}
+	values := []ast.Expr{e}
+	for p.got(token.OR) {
+		values = append(values, p.conjunction())
+	}
+	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: values}
+}
+
+func (p *parser) conjunction() ast.Expr {
+	start := p.start()
+	e := p.inversion()
+	if p.tok != token.AND {
+		return e
+	}
+	values := []ast.Expr{e}
+	for p.got(token.AND) {
+		values = append(values, p.inversion())
+	}
+	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: values}
+}
+
+func (p *parser) inversion() ast.Expr {
+	if p.tok == token.NOT {
+		start := p.start()
+		p.next()
+		if !p.enter(1) {
+			p.leave(1)
+			return p.bad
+		}
+		v := p.inversion()
+		p.leave(1)
+		return &ast.UnaryOp{Loc: p.loc(start), Op: ast.Not, Operand: v}
+	}
+	return p.comparison()
+}
+
+func (p *parser) comparison() ast.Expr {
+	start := p.start()
+	e := p.bitwiseOr()
+	var ops []ast.CmpOp
+	var comps []ast.Expr
+	for {
+		var op ast.CmpOp
+		switch p.tok {
+		case token.EQEQUAL:
+			op = ast.Eq
+		case token.NOTEQUAL:
+			op = ast.NotEq
+		case token.LESS:
+			op = ast.Lt
+		case token.LESSEQUAL:
+			op = ast.LtE
+		case token.GREATER:
+			op = ast.Gt
+		case token.GREATEREQUAL:
+			op = ast.GtE
+		case token.IN:
+			op = ast.In
+		case token.NOT:
+			if p.peek(1) != token.IN {
+				goto done
+			}
+			p.next()
+			op = ast.NotIn
+		case token.IS:
+			op = ast.Is
+			if p.peek(1) == token.NOT {
+				p.next()
+				op = ast.IsNot
+			}
+		default:
+			goto done
+		}
+		p.next()
+		ops = append(ops, op)
+		comps = append(comps, p.bitwiseOr())
+	}
+done:
+	if ops == nil {
+		return e
+	}
+	return &ast.Compare{Loc: p.loc(start), Left: e, Ops: ops, Comparators: comps}
+}
+
+// binaryOp returns the precedence (0 for none) and operator of a binary
+// operator token, from '|' (1) to the multiplicative operators (6).
+func binaryOp(k token.Kind) (int, ast.Operator) {
+	switch k {
+	case token.VBAR:
+		return 1, ast.BitOr
+	case token.CIRCUMFLEX:
+		return 2, ast.BitXor
+	case token.AMPER:
+		return 3, ast.BitAnd
+	case token.LEFTSHIFT:
+		return 4, ast.LShift
+	case token.RIGHTSHIFT:
+		return 4, ast.RShift
+	case token.PLUS:
+		return 5, ast.Add
+	case token.MINUS:
+		return 5, ast.Sub
+	case token.STAR:
+		return 6, ast.Mult
+	case token.SLASH:
+		return 6, ast.Div
+	case token.DOUBLESLASH:
+		return 6, ast.FloorDiv
+	case token.PERCENT:
+		return 6, ast.Mod
+	case token.AT:
+		return 6, ast.MatMult
+	}
+	return 0, 0
+}
+
+func (p *parser) bitwiseOr() ast.Expr { return p.binary(1) }
+
+// binary parses left-associative binary operations of precedence prec or
+// higher.
+func (p *parser) binary(prec int) ast.Expr {
+	start := p.start()
+	x := p.factor()
+	for {
+		opPrec, op := binaryOp(p.tok)
+		if opPrec < prec || opPrec == 0 {
+			return x
+		}
+		p.next()
+		y := p.binary(opPrec + 1)
+		x = &ast.BinOp{Loc: p.loc(start), Left: x, Op: op, Right: y}
+	}
+}
+
+func (p *parser) factor() ast.Expr {
+	var op ast.UnaryOperator
+	switch p.tok {
+	case token.PLUS:
+		op = ast.UAdd
+	case token.MINUS:
+		op = ast.USub
+	case token.TILDE:
+		op = ast.Invert
+	default:
+		return p.power()
+	}
+	start := p.start()
+	p.next()
+	if !p.enter(1) {
+		p.leave(1)
+		return p.bad
+	}
+	v := p.factor()
+	p.leave(1)
+	return &ast.UnaryOp{Loc: p.loc(start), Op: op, Operand: v}
+}
+
+func (p *parser) power() ast.Expr {
+	start := p.start()
+	x := p.awaitPrimary()
+	if p.tok != token.DOUBLESTAR {
+		return x
+	}
+	p.next()
+	if !p.enter(2) {
+		p.leave(2)
+		return p.bad
+	}
+	y := p.factor()
+	p.leave(2)
+	return &ast.BinOp{Loc: p.loc(start), Left: x, Op: ast.Pow, Right: y}
+}
+
+func (p *parser) awaitPrimary() ast.Expr {
+	if p.tok != token.AWAIT {
+		return p.primary()
+	}
+	start := p.start()
+	p.next()
+	if !p.enter(1) {
+		p.leave(1)
+		return p.bad
+	}
+	v := p.primary()
+	p.leave(1)
+	return &ast.Await{Loc: p.loc(start), Value: v}
+}
+
+func (p *parser) primary() ast.Expr {
+	start := p.start()
+	e := p.atom()
+	for {
+		switch p.tok {
+		case token.DOT:
+			p.next()
+			name, _, ok := p.name()
+			if !ok {
+				return p.bad
+			}
+			e = &ast.Attribute{Loc: p.loc(start), Value: e, Attr: name, Ctx: ast.Load}
+		case token.LPAR:
+			args, kws := p.arguments(true)
+			e = &ast.Call{Loc: p.loc(start), Func: e, Args: args, Keywords: kws}
+		case token.LSQB:
+			p.next()
+			s := p.slices()
+			if !p.expect(token.RSQB) {
+				return p.bad
+			}
+			e = &ast.Subscript{Loc: p.loc(start), Value: e, Slice: s, Ctx: ast.Load}
+		default:
+			return e
+		}
+	}
+}
+
+// slices parses the inside of a subscript.
+func (p *parser) slices() ast.Expr {
+	start := p.start()
+	first := p.slice()
+	_, starred := first.(*ast.Starred)
+	if p.tok != token.COMMA && !starred {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.got(token.COMMA) {
+		if p.tok != token.COLON && !p.startsStarExpr() {
+			break
+		}
+		elts = append(elts, p.slice())
+	}
+	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+}
+
+// slice parses a slice, a named expression or a starred expression.
+func (p *parser) slice() ast.Expr {
+	start := p.start()
+	var lower ast.Expr
+	switch {
+	case p.tok == token.STAR:
+		p.next()
+		v := p.expression()
+		p.gate(StarredSubscript, start, p.prevEnd())
+		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
+	case p.tok == token.NAME && p.peek(1) == token.COLONEQUAL:
+		e := p.walrus()
+		p.gate(UnparenthesizedWalrus, start, p.prevEnd())
+		return e
+	case p.tok != token.COLON:
+		lower = p.expression()
+		if p.tok != token.COLON {
+			if p.tok == token.COLONEQUAL && !p.failed {
+				p.errorf(lower.Pos(), lower.End(), "cannot use assignment expressions with %s", exprName(lower))
+			}
+			return lower
+		}
+	}
+	p.next() // ':'
+	var upper, step ast.Expr
+	if p.startsExpr() {
+		upper = p.expression()
+	}
+	if p.got(token.COLON) && p.startsExpr() {
+		step = p.expression()
+	}
+	return &ast.Slice{Loc: p.loc(start), Lower: lower, Upper: upper, Step: step}
+}
+
+// arguments parses a parenthesized argument list, the current token being
+// '('. With genexp, a lone generator expression may stand without its own
+// parentheses.
+func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
+	open := p.start()
+	p.next()
+	var args []ast.Expr
+	var kws []*ast.Keyword
+	sawKeyword, sawDoubleStar := false, false
+	for p.tok != token.RPAR {
+		start := p.start()
+		switch {
+		case p.tok == token.STAR:
+			p.next()
+			v := p.expression()
+			if sawDoubleStar && !p.failed {
+				p.errorAt(start, p.prevEnd(), "iterable argument unpacking follows keyword argument unpacking")
+			}
+			args = append(args, &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load})
+		case p.tok == token.DOUBLESTAR:
+			p.next()
+			v := p.expression()
+			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Value: v})
+			sawDoubleStar = true
+		case p.tok == token.NAME && p.peek(1) == token.EQUAL:
+			t := p.cur()
+			p.next()
+			p.next()
+			v := p.expression()
+			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Arg: p.ident(t), Value: v})
+			sawKeyword = true
+		default:
+			v := p.namedExpression()
+			if genexp && (p.tok == token.FOR || p.tok == token.ASYNC && p.peek(1) == token.FOR) {
+				gens := p.forIfClauses()
+				if len(args) == 0 && len(kws) == 0 && p.tok == token.RPAR {
+					p.next()
+					return []ast.Expr{&ast.GeneratorExp{Loc: p.loc(open), Elt: v, Generators: gens}}, nil
+				}
+				if !p.failed {
+					p.errorAt(v.Pos(), p.prevEnd(), "Generator expression must be parenthesized")
+				}
+				return nil, nil
+			}
+			if (sawKeyword || sawDoubleStar) && !p.failed {
+				t := p.toks[p.far]
+				if sawDoubleStar {
+					p.errorAt(t.Start, t.End, "positional argument follows keyword argument unpacking")
+				} else {
+					p.errorAt(t.Start, t.End, "positional argument follows keyword argument")
+				}
+			}
+			args = append(args, v)
+		}
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	p.expect(token.RPAR)
+	return args, kws
+}
+
+// atom parses a name, a literal or a display.
+func (p *parser) atom() ast.Expr {
+	t := p.cur()
+	switch p.tok {
+	case token.NAME:
+		p.next()
+		return &ast.Name{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Id: p.ident(t), Ctx: ast.Load}
+	case token.NUMBER:
+		p.next()
+		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: numberValue(p.text(t))}
+	case token.TRUE:
+		p.next()
+		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.TrueValue}}
+	case token.FALSE:
+		p.next()
+		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.FalseValue}}
+	case token.NONE:
+		p.next()
+		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.NoneValue}}
+	case token.ELLIPSIS:
+		p.next()
+		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.EllipsisValue}}
+	case token.STRING, token.FSTRING_START, token.TSTRING_START:
+		return p.strings()
+	case token.LPAR:
+		return p.parenAtom()
+	case token.LSQB:
+		return p.listAtom()
+	case token.LBRACE:
+		return p.braceAtom()
+	}
+	p.syntaxError()
+	return p.bad
+}
+
+// numberValue classifies a number literal.
+func numberValue(s string) ast.Value {
+	kind := ast.IntValue
+	switch last := s[len(s)-1]; {
+	case last == 'j' || last == 'J':
+		kind = ast.ImagValue
+	case len(s) > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' || s[1] == 'B'):
+	default:
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '.' || c == 'e' || c == 'E' {
+				kind = ast.FloatValue
+				break
+			}
+		}
+	}
+	return ast.Value{Kind: kind, Text: s}
+}
+
+// parenAtom parses a tuple, a parenthesized expression or a generator
+// expression.
+func (p *parser) parenAtom() ast.Expr {
+	start := p.start()
+	p.next()
+	if p.got(token.RPAR) {
+		return &ast.Tuple{Loc: p.loc(start), Ctx: ast.Load}
+	}
+	if p.tok == token.YIELD {
+		e := p.yieldExpr()
+		if !p.expect(token.RPAR) {
+			return p.bad
+		}
+		return e
+	}
+	first := p.starNamedExpression()
+	switch p.tok {
+	case token.RPAR:
+		p.next()
+		if _, ok := first.(*ast.Starred); ok && !p.failed {
+			p.errorNode(first, "cannot use starred expression here")
+		}
+		return first
+	case token.FOR, token.ASYNC:
+		gens := p.forIfClauses()
+		if !p.expect(token.RPAR) {
+			return p.bad
+		}
+		return &ast.GeneratorExp{Loc: p.loc(start), Elt: first, Generators: gens}
+	case token.COMMA:
+		elts := []ast.Expr{first}
+		for p.got(token.COMMA) {
+			if !p.startsStarExpr() {
+				break
+			}
+			elts = append(elts, p.starNamedExpression())
+		}
+		if !p.expect(token.RPAR) {
+			return p.bad
+		}
+		return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+	}
+	p.syntaxError()
+	return p.bad
+}
+
+func (p *parser) listAtom() ast.Expr {
+	start := p.start()
+	p.next()
+	if p.got(token.RSQB) {
+		return &ast.List{Loc: p.loc(start), Ctx: ast.Load}
+	}
+	first := p.starNamedExpression()
+	if p.tok == token.FOR || p.tok == token.ASYNC {
+		gens := p.forIfClauses()
+		if !p.expect(token.RSQB) {
+			return p.bad
+		}
+		return &ast.ListComp{Loc: p.loc(start), Elt: first, Generators: gens}
+	}
+	elts := []ast.Expr{first}
+	for p.got(token.COMMA) {
+		if !p.startsStarExpr() {
+			break
+		}
+		elts = append(elts, p.starNamedExpression())
+	}
+	if !p.expect(token.RSQB) {
+		return p.bad
+	}
+	return &ast.List{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+}
+
+// braceAtom parses a dict or set display or comprehension.
+func (p *parser) braceAtom() ast.Expr {
+	start := p.start()
+	p.next()
+	if p.got(token.RBRACE) {
+		return &ast.Dict{Loc: p.loc(start)}
+	}
+	if p.tok == token.DOUBLESTAR {
+		return p.dictRest(start, nil, nil)
+	}
+	first := p.starNamedExpression()
+	if p.tok == token.COLON {
+		if _, ok := first.(*ast.Starred); ok {
+			p.syntaxError()
+			return p.bad
+		}
+		p.next()
+		value := p.expression()
+		if p.tok == token.FOR || p.tok == token.ASYNC {
+			gens := p.forIfClauses()
+			if !p.expect(token.RBRACE) {
+				return p.bad
+			}
+			return &ast.DictComp{Loc: p.loc(start), Key: first, Value: value, Generators: gens}
+		}
+		if p.tok == token.COMMA {
+			p.next()
+		} else if p.tok != token.RBRACE {
+			p.syntaxError()
+			return p.bad
+		}
+		return p.dictRest(start, []ast.Expr{first}, []ast.Expr{value})
+	}
+	if p.tok == token.FOR || p.tok == token.ASYNC {
+		gens := p.forIfClauses()
+		if !p.expect(token.RBRACE) {
+			return p.bad
+		}
+		return &ast.SetComp{Loc: p.loc(start), Elt: first, Generators: gens}
+	}
+	elts := []ast.Expr{first}
+	for p.got(token.COMMA) {
+		if !p.startsStarExpr() {
+			break
+		}
+		elts = append(elts, p.starNamedExpression())
+	}
+	if !p.expect(token.RBRACE) {
+		return p.bad
+	}
+	return &ast.Set{Loc: p.loc(start), Elts: elts}
+}
+
+// dictRest parses the remaining items of a dict display, after a comma.
+func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
+	for p.tok != token.RBRACE {
+		if p.got(token.DOUBLESTAR) {
+			keys = append(keys, nil)
+			values = append(values, p.bitwiseOr())
+		} else {
+			k := p.expression()
+			if !p.expect(token.COLON) {
+				return p.bad
+			}
+			keys = append(keys, k)
+			values = append(values, p.expression())
+		}
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	if !p.expect(token.RBRACE) {
+		return p.bad
+	}
+	return &ast.Dict{Loc: p.loc(start), Keys: keys, Values: values}
+}
+
+// forIfClauses parses the for and if clauses of a comprehension.
+func (p *parser) forIfClauses() []*ast.Comprehension {
+	var gens []*ast.Comprehension
+	for p.tok == token.FOR || p.tok == token.ASYNC {
+		start := p.start()
+		async := 0
+		if p.got(token.ASYNC) {
+			async = 1
+		}
+		if !p.expect(token.FOR) {
+			return gens
+		}
+		target := p.starTargets()
+		if !p.expect(token.IN) {
+			return gens
+		}
+		iter := p.disjunction()
+		var ifs []ast.Expr
+		for p.got(token.IF) {
+			ifs = append(ifs, p.disjunction())
+		}
+		gens = append(gens, &ast.Comprehension{Loc: p.loc(start), Target: target, Iter: iter, Ifs: ifs, IsAsync: async})
+	}
+	return gens
+}
+
+func (p *parser) yieldExpr() ast.Expr {
+	start := p.start()
+	p.next()
+	if p.got(token.FROM) {
+		v := p.expression()
+		return &ast.YieldFrom{Loc: p.loc(start), Value: v}
+	}
+	var v ast.Expr
+	if p.startsStarExpr() {
+		v = p.starExpressions()
+	}
+	return &ast.Yield{Loc: p.loc(start), Value: v}
+}
+
+// ---------------------------------------------------------------------------
+// Targets
+
+// starTargets parses the targets of a for loop or comprehension.
+func (p *parser) starTargets() ast.Expr {
+	start := p.start()
+	first := p.starTarget()
+	if p.tok != token.COMMA {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.got(token.COMMA) {
+		if !p.startsStarExpr() {
+			break
+		}
+		elts = append(elts, p.starTarget())
+	}
+	t := &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Store}
+	return t
+}
+
+// starTarget parses one assignment target and gives it Store context.
+func (p *parser) starTarget() ast.Expr {
+	start := p.start()
+	if p.tok == token.STAR {
+		p.next()
+		if p.tok == token.STAR {
+			p.syntaxError()
+			return p.bad
+		}
+		v := p.starTarget()
+		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Store}
+	}
+	e := p.bitwiseOr()
+	if p.failed {
+		return e
+	}
+	if !p.checkTarget(e, targetStar) {
+		return p.bad
+	}
+	setContext(e, ast.Store)
+	return e
+}
+
+type targetKind uint8
+
+const (
+	targetStar targetKind = iota // assignment
+	targetFor                    // for loop
+	targetDel                    // del statement
+)
+
+// checkTarget reports whether e can be assigned to (or deleted), after
+// recording CPython's error for its first invalid part otherwise.
+func (p *parser) checkTarget(e ast.Expr, kind targetKind) bool {
+	bad := invalidTarget(e, kind)
+	if bad == nil {
+		return true
+	}
+	if kind == targetDel {
+		p.errorf(bad.Pos(), bad.End(), "cannot delete %s", exprName(bad))
+	} else {
+		p.errorf(bad.Pos(), bad.End(), "cannot assign to %s", exprName(bad))
+	}
+	return false
+}
+
+// invalidTarget returns the first part of e that is not a valid target,
+// or nil.
+func invalidTarget(e ast.Expr, kind targetKind) ast.Expr {
+	switch x := e.(type) {
+	case *ast.Name, *ast.Attribute, *ast.Subscript:
+		return nil
+	case *ast.Tuple:
+		for _, y := range x.Elts {
+			if bad := invalidTarget(y, kind); bad != nil {
+				return bad
+			}
+		}
+		return nil
+	case *ast.List:
+		for _, y := range x.Elts {
+			if bad := invalidTarget(y, kind); bad != nil {
+				return bad
+			}
+		}
+		return nil
+	case *ast.Starred:
+		if kind == targetDel {
+			return e
+		}
+		return invalidTarget(x.Value, kind)
+	case *ast.Compare:
+		if kind == targetFor {
+			if x.Ops[0] == ast.In {
+				return invalidTarget(x.Left, kind)
+			}
+			return nil
+		}
+		return e
+	}
+	return e
+}
+
+// setContext gives ctx to a target and to the targets it contains.
+func setContext(e ast.Expr, ctx ast.ExprContext) {
+	switch x := e.(type) {
+	case *ast.Name:
+		x.Ctx = ctx
+	case *ast.Attribute:
+		x.Ctx = ctx
+	case *ast.Subscript:
+		x.Ctx = ctx
+	case *ast.Starred:
+		x.Ctx = ctx
+		setContext(x.Value, ctx)
+	case *ast.Tuple:
+		x.Ctx = ctx
+		for _, y := range x.Elts {
+			setContext(y, ctx)
+		}
+	case *ast.List:
+		x.Ctx = ctx
+		for _, y := range x.Elts {
+			setContext(y, ctx)
+		}
+	}
+}
+
+// exprName names an expression as CPython's error messages do.
+func exprName(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.Attribute:
+		return "attribute"
+	case *ast.Subscript:
+		return "subscript"
+	case *ast.Starred:
+		return "starred"
+	case *ast.Name:
+		return "name"
+	case *ast.List:
+		return "list"
+	case *ast.Tuple:
+		return "tuple"
+	case *ast.Lambda:
+		return "lambda"
+	case *ast.Call:
+		return "function call"
+	case *ast.BoolOp, *ast.BinOp, *ast.UnaryOp:
+		return "expression"
+	case *ast.GeneratorExp:
+		return "generator expression"
+	case *ast.Yield, *ast.YieldFrom:
+		return "yield expression"
+	case *ast.Await:
+		return "await expression"
+	case *ast.ListComp:
+		return "list comprehension"
+	case *ast.SetComp:
+		return "set comprehension"
+	case *ast.DictComp:
+		return "dict comprehension"
+	case *ast.Dict:
+		return "dict literal"
+	case *ast.Set:
+		return "set display"
+	case *ast.JoinedStr, *ast.FormattedValue:
+		return "f-string expression"
+	case *ast.TemplateStr, *ast.Interpolation:
+		return "t-string expression"
+	case *ast.Constant:
+		switch x.Value.Kind {
+		case ast.NoneValue:
+			return "None"
+		case ast.FalseValue:
+			return "False"
+		case ast.TrueValue:
+			return "True"
+		case ast.EllipsisValue:
+			return "ellipsis"
+		}
+		return "literal"
+	case *ast.Compare:
+		return "comparison"
+	case *ast.IfExp:
+		return "conditional expression"
+	case *ast.NamedExpr:
+		return "named expression"
+	}
+	return "expression"
+}
+
+// ---------------------------------------------------------------------------
+// Parameters
+
+// parameters parses the parameters of a def (up to ')') or of a lambda
+// (up to ':'); lambda parameters have no annotations.
+func (p *parser) parameters(end token.Kind) *ast.Arguments {
+	args := &ast.Arguments{}
+	lambda := end == token.COLON
+	var defaults []ast.Expr
+	sawDefault, sawSlash, sawStar := false, false, false
+loop:
+	for p.tok != end {
+		switch p.tok {
+		case token.SLASH:
+			t := p.cur()
+			switch {
+			case sawStar:
+				p.errorTok(t, "/ must be ahead of *")
+			case sawSlash:
+				p.errorTok(t, "/ may appear only once")
+			case len(args.Args) == 0:
+				p.errorTok(t, "at least one parameter must precede /")
+			}
+			p.next()
+			args.Posonlyargs, args.Args = args.Args, nil
+			sawSlash = true
+		case token.STAR:
+			t := p.cur()
+			if sawStar {
+				p.errorTok(t, "* may appear only once")
+			}
+			p.next()
+			sawStar = true
+			if p.tok == token.NAME {
+				args.Vararg = p.param(lambda, true)
+				if p.tok == token.EQUAL {
+					p.errorTok(p.cur(), "var-positional parameter cannot have default value")
+				}
+			} else if p.tok == end || p.tok == token.COMMA && (p.peek(1) == end || p.peek(1) == token.DOUBLESTAR) {
+				p.errorTok(t, "named parameters must follow bare *")
+			}
+		case token.DOUBLESTAR:
+			p.next()
+			args.Kwarg = p.param(lambda, false)
+			if p.tok == token.EQUAL {
+				p.errorTok(p.cur(), "var-keyword parameter cannot have default value")
+			}
+			if p.got(token.COMMA) && p.tok != end && !p.failed {
+				p.errorTok(p.cur(), "parameters cannot follow var-keyword parameter")
+			}
+			break loop
+		case token.NAME:
+			a := p.param(lambda, false)
+			var def ast.Expr
+			if p.got(token.EQUAL) {
+				def = p.expression()
+			}
+			if sawStar {
+				args.Kwonlyargs = append(args.Kwonlyargs, a)
+				args.KwDefaults = append(args.KwDefaults, def)
+			} else {
+				if def != nil {
+					defaults = append(defaults, def)
+					sawDefault = true
+				} else if sawDefault && !p.failed {
+					p.errorNode(a, "parameter without a default follows parameter with a default")
+				}
+				args.Args = append(args.Args, a)
+			}
+		default:
+			p.syntaxError()
+			break loop
+		}
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	args.Defaults = defaults
+	return args
+}
+
+// param parses NAME [':' annotation]. The annotation of *args may be
+// starred (PEP 646).
+func (p *parser) param(lambda, star bool) *ast.Arg {
+	start := p.start()
+	name, _, ok := p.name()
+	if !ok {
+		return &ast.Arg{}
+	}
+	var ann ast.Expr
+	if !lambda && p.got(token.COLON) {
+		if star && p.tok == token.STAR {
+			ann = p.starExpression()
+			p.gate(StarredAnnotation, ann.Pos(), ann.End())
+		} else {
+			ann = p.expression()
+		}
+	}
+	return &ast.Arg{Loc: p.loc(start), Arg: name, Annotation: ann}
+}
+
+// ---------------------------------------------------------------------------
+// Type parameters
+
+func (p *parser) typeParams() []ast.TypeParam {
+	open := p.start()
+	p.next()
+	if p.tok == token.RSQB {
+		t := p.cur()
+		p.errorTok(t, "Type parameter list cannot be empty")
+		return nil
+	}
+	var list []ast.TypeParam
+	for p.tok != token.RSQB {
+		list = append(list, p.typeParam())
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	if !p.expect(token.RSQB) {
+		return nil
+	}
+	p.gate(TypeParameters, open, p.prevEnd())
+	return list
+}
+
+func (p *parser) typeParam() ast.TypeParam {
+	start := p.start()
+	switch p.tok {
+	case token.STAR:
+		p.next()
+		name, _, _ := p.name()
+		if p.tok == token.COLON {
+			colon := p.start()
+			p.next()
+			e := p.expression()
+			msg := "cannot use bound with TypeVarTuple"
+			if _, ok := e.(*ast.Tuple); ok {
+				msg = "cannot use constraints with TypeVarTuple"
+			}
+			p.errorAt(colon, p.prevEnd(), msg)
+		}
+		var def ast.Expr
+		if p.got(token.EQUAL) {
+			def = p.starExpression()
+			p.gate(TypeParameterDefaults, def.Pos(), def.End())
+		}
+		return &ast.TypeVarTuple{Loc: p.loc(start), Name: name, DefaultValue: def}
+	case token.DOUBLESTAR:
+		p.next()
+		name, _, _ := p.name()
+		if p.tok == token.COLON {
+			colon := p.start()
+			p.next()
+			e := p.expression()
+			msg := "cannot use bound with ParamSpec"
+			if _, ok := e.(*ast.Tuple); ok {
+				msg = "cannot use constraints with ParamSpec"
+			}
+			p.errorAt(colon, p.prevEnd(), msg)
+		}
+		var def ast.Expr
+		if p.got(token.EQUAL) {
+			def = p.expression()
+			p.gate(TypeParameterDefaults, def.Pos(), def.End())
+		}
+		return &ast.ParamSpec{Loc: p.loc(start), Name: name, DefaultValue: def}
+	}
+	name, _, _ := p.name()
+	var bound, def ast.Expr
+	if p.got(token.COLON) {
+		bound = p.expression()
+	}
+	if p.got(token.EQUAL) {
+		def = p.expression()
+		p.gate(TypeParameterDefaults, def.Pos(), def.End())
+	}
+	return &ast.TypeVar{Loc: p.loc(start), Name: name, Bound: bound, DefaultValue: def}
+}

@@ -1,0 +1,184 @@
+package parser
+
+import (
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/token"
+)
+
+// fstr describes the f-string or t-string being parsed.
+type fstr struct {
+	tstring bool
+	raw     bool
+	quote   byte // ' or "
+	triple  bool
+}
+
+// fstring parses an f-string or t-string, from its START token to its END
+// token, and appends its literal text and replacement fields to pieces.
+func (p *parser) fstring(pieces []strPiece) []strPiece {
+	st := p.cur()
+	text := p.text(st)
+	flags, pre, _ := splitString(text)
+	fs := fstr{
+		tstring: st.Kind == token.TSTRING_START,
+		raw:     flags&prefixRaw != 0,
+		quote:   text[len(text)-1],
+		triple:  len(text)-pre == 3,
+	}
+	p.next()
+	for {
+		switch p.tok {
+		case token.FSTRING_MIDDLE, token.TSTRING_MIDDLE:
+			t := p.cur()
+			p.next()
+			v, msg := decodeStr(p.text(t), fs.raw, true)
+			if msg != "" {
+				p.errorTok(t, msg)
+				return pieces
+			}
+			pieces = append(pieces, strPiece{text: v, loc: ast.Loc{Start: t.Start, Stop: t.End}})
+		case token.LBRACE:
+			pieces = p.replacementField(pieces, &fs, fs.tstring)
+		case token.FSTRING_END, token.TSTRING_END:
+			p.next()
+			return pieces
+		default:
+			p.syntaxError()
+			return pieces
+		}
+		if p.failed {
+			return pieces
+		}
+	}
+}
+
+// replacementField parses '{' expression ['='] ['!' NAME] [':' spec] '}'
+// and appends its debug text, if any, and the field to pieces. interp
+// makes the field an Interpolation (t-strings) rather than a
+// FormattedValue.
+func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []strPiece {
+	lbrace := p.cur()
+	p.next()
+	var e ast.Expr
+	if p.tok == token.YIELD {
+		e = p.yieldExpr()
+	} else {
+		e = p.starExpressions()
+	}
+	exprEnd := p.prevEnd()
+	p.checkFStringExpr(fs, lbrace.End, p.start())
+	debug := false
+	var debugEnd token.Pos
+	if p.tok == token.EQUAL {
+		debug = true
+		p.next()
+		debugEnd = p.start()
+	}
+	conv := -1
+	if p.tok == token.EXCLAMATION {
+		p.next()
+		t := p.cur()
+		if p.tok != token.NAME {
+			p.syntaxError()
+			return pieces
+		}
+		switch p.text(t) {
+		case "s", "r", "a":
+			conv = int(p.src[t.Start])
+		default:
+			p.errorf(t.Start, t.End, "f-string: invalid conversion character '%s': expected 's', 'r', or 'a'", p.text(t))
+			return pieces
+		}
+		p.next()
+	}
+	var spec ast.Expr
+	if p.tok == token.COLON {
+		spec = p.formatSpec(fs)
+	}
+	if p.tok != token.RBRACE {
+		p.syntaxError()
+		return pieces
+	}
+	p.next()
+	if debug {
+		text := p.str(lbrace.End, debugEnd)
+		if v, msg := decodeStr(text, true, false); msg == "" {
+			text = v
+		}
+		pieces = append(pieces, strPiece{text: text, loc: ast.Loc{Start: lbrace.End, Stop: debugEnd}})
+		if conv == -1 && spec == nil {
+			conv = 'r'
+		}
+	}
+	loc := p.loc(lbrace.Start)
+	var field ast.Expr
+	if interp {
+		field = &ast.Interpolation{Loc: loc, Value: e, Str: p.str(lbrace.End, exprEnd), Conversion: conv, FormatSpec: spec}
+	} else {
+		field = &ast.FormattedValue{Loc: loc, Value: e, Conversion: conv, FormatSpec: spec}
+	}
+	return append(pieces, strPiece{expr: field})
+}
+
+// formatSpec parses ':' followed by the literal text and replacement
+// fields of a format spec, up to the closing '}' of the field.
+func (p *parser) formatSpec(fs *fstr) ast.Expr {
+	colon := p.start()
+	p.next()
+	var pieces []strPiece
+	for {
+		switch p.tok {
+		case token.FSTRING_MIDDLE, token.TSTRING_MIDDLE:
+			t := p.cur()
+			p.next()
+			v, msg := decodeStr(p.text(t), fs.raw, true)
+			if msg != "" {
+				p.errorTok(t, msg)
+				return p.bad
+			}
+			pieces = append(pieces, strPiece{text: v, loc: ast.Loc{Start: t.Start, Stop: t.End}})
+			continue
+		case token.LBRACE:
+			pieces = p.replacementField(pieces, fs, false)
+			if p.failed {
+				return p.bad
+			}
+			continue
+		}
+		break
+	}
+	return &ast.JoinedStr{Loc: p.loc(colon), Values: joinPieces(pieces)}
+}
+
+// checkFStringExpr records the PEP 701 gate when the expression part of a
+// replacement field, src[start:end], uses what f-strings could not before
+// Python 3.12: the enclosing quote, a backslash, a comment or, in a
+// single-quoted f-string, a line break.
+func (p *parser) checkFStringExpr(fs *fstr, start, end token.Pos) {
+	if end <= start {
+		return
+	}
+	s := p.src[start:end]
+	run := 0
+	for _, c := range s {
+		switch c {
+		case '\\', '#':
+			p.gate(FStringSyntax, start, end)
+			return
+		case '\n', '\r':
+			if !fs.triple {
+				p.gate(FStringSyntax, start, end)
+				return
+			}
+		}
+		if c == fs.quote {
+			run++
+			if !fs.triple || run == 3 {
+				p.gate(FStringSyntax, start, end)
+				return
+			}
+		} else {
+			run = 0
+		}
+	}
+}

@@ -1,0 +1,339 @@
+package parser
+
+import (
+	"fmt"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/scanner"
+	"github.com/py314/py314/parser/token"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ParseFile decodes raw as CPython decodes a source file (byte order mark,
+// PEP 263 coding declaration, UTF-8 by default) and parses the result.
+func ParseFile(filename string, raw []byte, opts Options) *File {
+	text, enc, bom, err := decodeSource(raw)
+	if err != nil {
+		// Nothing is parsed; the error's offsets are in raw, which the
+		// File holds so that they map to lines.
+		return &File{File: token.NewFile(filename, raw), Encoding: enc, BOM: bom,
+			Module: &ast.Module{}, Errors: scanner.ErrorList{err}}
+	}
+	f := &File{File: token.NewFile(filename, text), Encoding: enc, BOM: bom}
+	parse(f, opts)
+	return f
+}
+
+// ParseSource parses src, which is already decoded UTF-8 without a byte
+// order mark.
+//
+// The tree shares memory with src: identifiers and number literals are
+// strings that point into src, so src must not be modified afterwards.
+func ParseSource(filename string, src []byte, opts Options) *File {
+	f := &File{File: token.NewFile(filename, src), Encoding: "utf-8"}
+	parse(f, opts)
+	return f
+}
+
+// parse scans and parses f.File.Src, filling in the rest of f.
+func parse(f *File, opts Options) {
+	src := f.File.Src
+	var scanErrs scanner.ErrorList
+	var s scanner.Scanner
+	var mode scanner.Mode
+	if opts.KeepTokens {
+		mode |= scanner.KeepTokens
+	}
+	s.Init(src, &scanErrs, mode)
+	toks := make([]token.Token, 0, len(src)/4+16)
+	for {
+		t := s.Next()
+		toks = append(toks, t)
+		if t.Kind == token.EOF {
+			break
+		}
+	}
+	p := &parser{file: f.File, src: src, toks: toks}
+	p.tok = toks[0].Kind
+	p.bad = &ast.Name{}
+	f.Module = p.parseModule()
+	f.Comments = s.Comments()
+	if opts.KeepTokens {
+		f.Tokens = s.Tokens()
+	}
+	f.Gates = p.gates
+	f.Errors = mergeErrors(f.Errors, scanErrs, p.errs)
+}
+
+// mergeErrors combines decoding, scanner and parser errors. Like CPython,
+// which reports a tokenizer error found anywhere in the file in place of a
+// generic "invalid syntax", generic parser errors are dropped when the
+// scanner found errors.
+func mergeErrors(list, scanErrs, parseErrs scanner.ErrorList) scanner.ErrorList {
+	list = append(list, scanErrs...)
+	for _, e := range parseErrs {
+		if len(scanErrs) > 0 && e.Msg == msgInvalidSyntax {
+			continue
+		}
+		list = append(list, e)
+	}
+	list.Sort()
+	return list
+}
+
+// decodeSource turns raw file content into UTF-8 text.
+func decodeSource(raw []byte) (text []byte, enc string, bom bool, err *scanner.Error) {
+	src, e := scanner.Decode(raw)
+	if e != nil {
+		return nil, src.Encoding, src.BOM, e
+	}
+	return src.Text, src.Encoding, src.BOM, nil
+}
+
+const msgInvalidSyntax = "invalid syntax"
+
+// failKind is the kind the parser sees once the current statement has
+// failed: no rule accepts it, so every rule returns at once.
+const failKind token.Kind = 255
+
+// maxDepth bounds the nesting of expressions, in units of CPython parser
+// rule levels (CPython gives up at 6000).
+const maxDepth = 6000
+
+// parser is the state of one parse. Tokens are all scanned beforehand so
+// that the parser can look ahead and backtrack freely.
+type parser struct {
+	file *token.File
+	src  []byte
+	toks []token.Token
+	pos  int        // index of the current token
+	tok  token.Kind // kind of the current token, failKind after an error
+	far  int        // furthest token index examined, for generic errors
+
+	failed bool // the current statement has an error; unwinding
+	depth  int  // expression nesting, in CPython rule levels
+
+	errs  scanner.ErrorList
+	gates []Gate
+
+	bad ast.Expr // returned by expression rules after an error
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+// next moves to the next token. The final EOF repeats.
+func (p *parser) next() {
+	if p.failed {
+		return
+	}
+	if p.pos < len(p.toks)-1 {
+		p.pos++
+	}
+	p.tok = p.toks[p.pos].Kind
+	if p.pos > p.far {
+		p.far = p.pos
+	}
+}
+
+// peek returns the kind of the token n places after the current one.
+func (p *parser) peek(n int) token.Kind {
+	if p.failed {
+		return failKind
+	}
+	i := p.pos + n
+	if i >= len(p.toks) {
+		i = len(p.toks) - 1
+	}
+	if i > p.far {
+		p.far = i
+	}
+	return p.toks[i].Kind
+}
+
+// got consumes the current token if it is of kind k.
+func (p *parser) got(k token.Kind) bool {
+	if p.tok == k {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// start returns the offset of the current token.
+func (p *parser) start() token.Pos { return p.toks[p.pos].Start }
+
+// cur returns the current token.
+func (p *parser) cur() token.Token { return p.toks[p.pos] }
+
+// prevEnd returns the end of the last consumed token that is not a
+// NEWLINE, INDENT, DEDENT or EOF: where CPython ends a node.
+func (p *parser) prevEnd() token.Pos {
+	for i := p.pos - 1; i >= 0; i-- {
+		switch p.toks[i].Kind {
+		case token.NEWLINE, token.INDENT, token.DEDENT, token.EOF:
+			continue
+		}
+		return p.toks[i].End
+	}
+	return 0
+}
+
+// loc returns the location from start to the end of the last consumed
+// token.
+func (p *parser) loc(start token.Pos) ast.Loc { return ast.Loc{Start: start, Stop: p.prevEnd()} }
+
+// text returns the source text of t.
+func (p *parser) text(t token.Token) string { return p.str(t.Start, t.End) }
+
+// str returns src[start:end] as a string sharing memory with src.
+func (p *parser) str(start, end token.Pos) string {
+	if end <= start {
+		return ""
+	}
+	return unsafe.String(&p.src[start], int(end-start))
+}
+
+// isSoft reports whether the current token is the soft keyword kw.
+func (p *parser) isSoft(kw string) bool {
+	if p.tok != token.NAME {
+		return false
+	}
+	t := p.toks[p.pos]
+	return int(t.End-t.Start) == len(kw) && string(p.src[t.Start:t.End]) == kw
+}
+
+// isSoftAt reports whether the token n places ahead is the soft keyword kw.
+func (p *parser) isSoftAt(n int, kw string) bool {
+	if p.peek(n) != token.NAME {
+		return false
+	}
+	t := p.toks[min(p.pos+n, len(p.toks)-1)]
+	return int(t.End-t.Start) == len(kw) && string(p.src[t.Start:t.End]) == kw
+}
+
+// ident returns the identifier spelled by t, NFKC-normalized when it is not
+// ASCII (PEP 3131).
+func (p *parser) ident(t token.Token) string {
+	s := p.text(t)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
+}
+
+// name consumes a NAME token and returns its identifier and token.
+func (p *parser) name() (string, token.Token, bool) {
+	t := p.cur()
+	if p.tok != token.NAME {
+		p.syntaxError()
+		return "", t, false
+	}
+	p.next()
+	return p.ident(t), t, true
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+// errorAt records a syntax error from pos to end and makes the current
+// statement fail. Only the first error of a statement is recorded.
+func (p *parser) errorAt(pos, end token.Pos, msg string) {
+	p.errorTyped(pos, end, scanner.SyntaxError, msg)
+}
+
+func (p *parser) errorf(pos, end token.Pos, format string, args ...any) {
+	p.errorTyped(pos, end, scanner.SyntaxError, fmt.Sprintf(format, args...))
+}
+
+func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg string) {
+	if p.failed {
+		return
+	}
+	p.errs.Add(pos, end, typ, msg)
+	p.fail()
+}
+
+// fail makes the current statement fail without recording an error.
+func (p *parser) fail() {
+	p.failed = true
+	p.tok = failKind
+}
+
+// errorNode records an error spanning node n.
+func (p *parser) errorNode(n ast.Node, msg string) { p.errorAt(n.Pos(), n.End(), msg) }
+
+// errorTok records an error spanning the token t.
+func (p *parser) errorTok(t token.Token, msg string) { p.errorAt(t.Start, t.End, msg) }
+
+// syntaxError records CPython's generic error at the furthest token the
+// parser examined.
+func (p *parser) syntaxError() {
+	if p.failed {
+		return
+	}
+	t := p.toks[p.far]
+	switch t.Kind {
+	case token.INDENT:
+		p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected indent")
+	case token.DEDENT:
+		p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected unindent")
+	default:
+		p.errorTyped(t.Start, t.End, scanner.SyntaxError, msgInvalidSyntax)
+	}
+}
+
+// expect consumes a token of kind k or fails with a generic error.
+func (p *parser) expect(k token.Kind) bool {
+	if p.tok == k {
+		p.next()
+		return true
+	}
+	p.syntaxError()
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Backtracking
+
+// state is a position to come back to.
+type state struct {
+	pos, nerrs, ngates int
+}
+
+func (p *parser) mark() state {
+	return state{pos: p.pos, nerrs: len(p.errs), ngates: len(p.gates)}
+}
+
+// reset returns to s, forgetting errors and gates recorded since.
+func (p *parser) reset(s state) {
+	p.pos = s.pos
+	p.errs = p.errs[:s.nerrs]
+	p.gates = p.gates[:s.ngates]
+	p.failed = false
+	p.tok = p.toks[p.pos].Kind
+}
+
+// ---------------------------------------------------------------------------
+// Depth
+
+// enter adds n levels of nesting and reports false, after recording an
+// error, when the source nests too deeply. Every enter is paired with a
+// leave of the same n.
+func (p *parser) enter(n int) bool {
+	p.depth += n
+	if p.depth > maxDepth {
+		if !p.failed {
+			t := p.cur()
+			p.errorAt(t.Start, t.End, "Parser stack overflowed - Python source too complex to parse")
+		}
+		return false
+	}
+	return true
+}
+
+func (p *parser) leave(n int) { p.depth -= n }

@@ -1,0 +1,945 @@
+package parser
+
+import (
+	"fmt"
+
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/scanner"
+	"github.com/py314/py314/parser/token"
+)
+
+func (p *parser) parseModule() *ast.Module {
+	return &ast.Module{Body: p.statements(true)}
+}
+
+// statements parses statements up to a DEDENT (not consumed) or EOF.
+// A statement with an error is dropped and parsing resumes at the next
+// line, after skipping any block that the failed line opens.
+func (p *parser) statements(top bool) []ast.Stmt {
+	var list []ast.Stmt
+	for {
+		switch p.tok {
+		case token.EOF:
+			return list
+		case token.DEDENT:
+			if !top {
+				return list
+			}
+			p.next()
+			continue
+		case token.INDENT:
+			// An indented block where none may start: report it and parse
+			// the block's statements as if they were not indented.
+			t := p.cur()
+			p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected indent")
+			p.clearFail()
+			p.next()
+			list = append(list, p.statements(false)...)
+			p.got(token.DEDENT)
+			continue
+		}
+		start, n := p.pos, len(list)
+		p.far = p.pos
+		list = p.statement(list)
+		if p.failed {
+			list = list[:n]
+			p.recover(start)
+		}
+	}
+}
+
+// clearFail ends the unwinding after an error.
+func (p *parser) clearFail() {
+	p.failed = false
+	p.tok = p.toks[p.pos].Kind
+}
+
+// recover skips what is left of a failed statement: the rest of its line
+// and, when that line opens a block, the block.
+func (p *parser) recover(start int) {
+	p.clearFail()
+	for p.tok != token.NEWLINE && p.tok != token.EOF && p.tok != token.DEDENT {
+		p.next()
+	}
+	if p.tok == token.NEWLINE {
+		p.next()
+	}
+	if p.tok == token.INDENT {
+		p.skipBlock()
+	}
+	if p.pos == start && p.tok != token.EOF && p.tok != token.DEDENT {
+		p.next() // progress guard
+	}
+	p.far = p.pos
+}
+
+// skipBlock skips an INDENT and everything up to its matching DEDENT.
+func (p *parser) skipBlock() {
+	depth := 0
+	for p.tok != token.EOF {
+		switch p.tok {
+		case token.INDENT:
+			depth++
+		case token.DEDENT:
+			depth--
+		}
+		p.next()
+		if depth == 0 {
+			return
+		}
+	}
+}
+
+// statement parses one statement (a line of simple statements may give
+// several) and appends it to list.
+func (p *parser) statement(list []ast.Stmt) []ast.Stmt {
+	switch p.tok {
+	case token.DEF:
+		return append(list, p.funcDef(nil))
+	case token.CLASS:
+		return append(list, p.classDef(nil))
+	case token.AT:
+		return append(list, p.decorated())
+	case token.IF:
+		return append(list, p.ifStmt())
+	case token.WHILE:
+		return append(list, p.whileStmt())
+	case token.FOR:
+		return append(list, p.forStmt())
+	case token.WITH:
+		return append(list, p.withStmt())
+	case token.TRY:
+		return append(list, p.tryStmt())
+	case token.ASYNC:
+		switch p.peek(1) {
+		case token.DEF:
+			return append(list, p.funcDef(nil))
+		case token.WITH:
+			return append(list, p.withStmt())
+		case token.FOR:
+			return append(list, p.forStmt())
+		}
+		p.next()
+		p.syntaxError()
+		return list
+	case token.NAME:
+		if p.isSoft("match") {
+			if s := p.matchStmt(); s != nil {
+				return append(list, s)
+			}
+		}
+	}
+	return p.simpleStmts(list)
+}
+
+// simpleStmts parses simple statements separated by ';' up to NEWLINE.
+func (p *parser) simpleStmts(list []ast.Stmt) []ast.Stmt {
+	for {
+		list = append(list, p.simpleStmt())
+		if p.tok != token.SEMI {
+			break
+		}
+		p.next()
+		if p.tok == token.NEWLINE {
+			break
+		}
+	}
+	if !p.got(token.NEWLINE) {
+		p.syntaxError()
+	}
+	return list
+}
+
+func (p *parser) simpleStmt() ast.Stmt {
+	start := p.start()
+	switch p.tok {
+	case token.PASS:
+		p.next()
+		return &ast.Pass{Loc: p.loc(start)}
+	case token.BREAK:
+		p.next()
+		return &ast.Break{Loc: p.loc(start)}
+	case token.CONTINUE:
+		p.next()
+		return &ast.Continue{Loc: p.loc(start)}
+	case token.RETURN:
+		p.next()
+		var v ast.Expr
+		if p.startsStarExpr() {
+			v = p.starExpressions()
+		}
+		return &ast.Return{Loc: p.loc(start), Value: v}
+	case token.RAISE:
+		return p.raiseStmt()
+	case token.GLOBAL, token.NONLOCAL:
+		return p.globalStmt()
+	case token.DEL:
+		return p.delStmt()
+	case token.ASSERT:
+		return p.assertStmt()
+	case token.IMPORT:
+		return p.importStmt()
+	case token.FROM:
+		return p.fromImportStmt()
+	case token.NAME:
+		if p.isSoft("type") && p.peek(1) == token.NAME {
+			return p.typeAlias()
+		}
+	}
+	return p.exprStmt()
+}
+
+// exprStmt parses an expression statement or an assignment.
+func (p *parser) exprStmt() ast.Stmt {
+	start := p.start()
+	first := p.tok
+	var e ast.Expr
+	if p.tok == token.YIELD {
+		e = p.yieldExpr()
+	} else {
+		e = p.starExpressions()
+	}
+	switch p.tok {
+	case token.COLON:
+		return p.annAssign(start, first, e)
+	case token.EQUAL:
+		return p.assign(start, e)
+	}
+	if op, ok := augOp(p.tok); ok {
+		return p.augAssign(start, e, op)
+	}
+	return &ast.ExprStmt{Loc: p.loc(start), Value: e}
+}
+
+// augOp returns the operator of an augmented assignment token.
+func augOp(k token.Kind) (ast.Operator, bool) {
+	switch k {
+	case token.PLUSEQUAL:
+		return ast.Add, true
+	case token.MINEQUAL:
+		return ast.Sub, true
+	case token.STAREQUAL:
+		return ast.Mult, true
+	case token.ATEQUAL:
+		return ast.MatMult, true
+	case token.SLASHEQUAL:
+		return ast.Div, true
+	case token.PERCENTEQUAL:
+		return ast.Mod, true
+	case token.AMPEREQUAL:
+		return ast.BitAnd, true
+	case token.VBAREQUAL:
+		return ast.BitOr, true
+	case token.CIRCUMFLEXEQUAL:
+		return ast.BitXor, true
+	case token.LEFTSHIFTEQUAL:
+		return ast.LShift, true
+	case token.RIGHTSHIFTEQUAL:
+		return ast.RShift, true
+	case token.DOUBLESTAREQUAL:
+		return ast.Pow, true
+	case token.DOUBLESLASHEQUAL:
+		return ast.FloorDiv, true
+	}
+	return 0, false
+}
+
+func (p *parser) annAssign(start token.Pos, first token.Kind, target ast.Expr) ast.Stmt {
+	switch t := target.(type) {
+	case *ast.Name, *ast.Attribute, *ast.Subscript:
+		setContext(target, ast.Store)
+	case *ast.Tuple:
+		if first != token.LPAR {
+			p.errorNode(t.Elts[0], "only single target (not tuple) can be annotated")
+		} else {
+			p.errorNode(target, "only single target (not tuple) can be annotated")
+		}
+		return p.badStmt()
+	case *ast.List:
+		p.errorNode(target, "only single target (not list) can be annotated")
+		return p.badStmt()
+	default:
+		p.errorNode(target, "illegal target for annotation")
+		return p.badStmt()
+	}
+	p.next() // ':'
+	ann := p.expression()
+	var value ast.Expr
+	if p.got(token.EQUAL) {
+		value = p.annotatedRHS()
+	}
+	simple := 0
+	if _, ok := target.(*ast.Name); ok && first == token.NAME {
+		simple = 1
+	}
+	return &ast.AnnAssign{Loc: p.loc(start), Target: target, Annotation: ann, Value: value, Simple: simple}
+}
+
+func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
+	targets := []ast.Expr{first}
+	for p.tok == token.EQUAL {
+		p.next()
+		targets = append(targets, p.annotatedRHS())
+	}
+	value := targets[len(targets)-1]
+	targets = targets[:len(targets)-1]
+	for _, t := range targets {
+		if !p.checkTarget(t, targetStar) {
+			return p.badStmt()
+		}
+	}
+	for _, t := range targets {
+		setContext(t, ast.Store)
+	}
+	return &ast.Assign{Loc: p.loc(start), Targets: targets, Value: value}
+}
+
+func (p *parser) augAssign(start token.Pos, target ast.Expr, op ast.Operator) ast.Stmt {
+	switch target.(type) {
+	case *ast.Name, *ast.Attribute, *ast.Subscript:
+	default:
+		p.errorf(target.Pos(), target.End(), "'%s' is an illegal expression for augmented assignment", exprName(target))
+		return p.badStmt()
+	}
+	p.next()
+	value := p.annotatedRHS()
+	setContext(target, ast.Store)
+	return &ast.AugAssign{Loc: p.loc(start), Target: target, Op: op, Value: value}
+}
+
+// annotatedRHS parses yield_expr | star_expressions.
+func (p *parser) annotatedRHS() ast.Expr {
+	if p.tok == token.YIELD {
+		return p.yieldExpr()
+	}
+	return p.starExpressions()
+}
+
+// badStmt is returned by statement rules after an error; the statement is
+// dropped.
+func (p *parser) badStmt() ast.Stmt { return &ast.Pass{} }
+
+func (p *parser) raiseStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	var exc, cause ast.Expr
+	if p.startsExpr() {
+		exc = p.expression()
+		if p.got(token.FROM) {
+			cause = p.expression()
+		}
+	}
+	return &ast.Raise{Loc: p.loc(start), Exc: exc, Cause: cause}
+}
+
+func (p *parser) globalStmt() ast.Stmt {
+	start := p.start()
+	kw := p.tok
+	p.next()
+	var names []string
+	for {
+		name, _, ok := p.name()
+		if !ok {
+			break
+		}
+		names = append(names, name)
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	if kw == token.GLOBAL {
+		return &ast.Global{Loc: p.loc(start), Names: names}
+	}
+	return &ast.Nonlocal{Loc: p.loc(start), Names: names}
+}
+
+func (p *parser) delStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	var targets []ast.Expr
+	for {
+		t := p.starExpression()
+		targets = append(targets, t)
+		if !p.got(token.COMMA) || !p.startsStarExpr() {
+			break
+		}
+	}
+	if p.failed {
+		return p.badStmt()
+	}
+	for _, t := range targets {
+		if !p.checkTarget(t, targetDel) {
+			return p.badStmt()
+		}
+	}
+	if p.tok != token.SEMI && p.tok != token.NEWLINE {
+		p.syntaxError()
+		return p.badStmt()
+	}
+	for _, t := range targets {
+		setContext(t, ast.Del)
+	}
+	return &ast.Delete{Loc: p.loc(start), Targets: targets}
+}
+
+func (p *parser) assertStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	test := p.expression()
+	var msg ast.Expr
+	if p.got(token.COMMA) {
+		msg = p.expression()
+	}
+	return &ast.Assert{Loc: p.loc(start), Test: test, Msg: msg}
+}
+
+// dottedName parses NAME ('.' NAME)* and returns the joined name.
+func (p *parser) dottedName() (string, bool) {
+	name, _, ok := p.name()
+	if !ok {
+		return "", false
+	}
+	if p.tok != token.DOT {
+		return name, true
+	}
+	buf := []byte(name)
+	for p.got(token.DOT) {
+		part, _, ok := p.name()
+		if !ok {
+			return "", false
+		}
+		buf = append(buf, '.')
+		buf = append(buf, part...)
+	}
+	return string(buf), true
+}
+
+func (p *parser) importStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	var names []*ast.Alias
+	for {
+		aStart := p.start()
+		name, ok := p.dottedName()
+		if !ok {
+			break
+		}
+		var as string
+		if p.got(token.AS) {
+			as, _, _ = p.name()
+		}
+		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
+		if !p.got(token.COMMA) {
+			break
+		}
+	}
+	return &ast.Import{Loc: p.loc(start), Names: names}
+}
+
+func (p *parser) fromImportStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	level := 0
+	for {
+		if p.got(token.DOT) {
+			level++
+		} else if p.got(token.ELLIPSIS) {
+			level += 3
+		} else {
+			break
+		}
+	}
+	var module string
+	if level == 0 || p.tok != token.IMPORT {
+		var ok bool
+		if module, ok = p.dottedName(); !ok {
+			return p.badStmt()
+		}
+	}
+	if !p.expect(token.IMPORT) {
+		return p.badStmt()
+	}
+	var names []*ast.Alias
+	switch p.tok {
+	case token.STAR:
+		t := p.cur()
+		p.next()
+		names = append(names, &ast.Alias{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Name: "*"})
+	case token.LPAR:
+		p.next()
+		names = p.importAsNames(names)
+		p.got(token.COMMA)
+		p.expect(token.RPAR)
+	default:
+		names = p.importAsNames(names)
+		if p.tok == token.COMMA {
+			p.syntaxError()
+		}
+	}
+	if p.failed {
+		return p.badStmt()
+	}
+	if module == "__future__" && level == 0 {
+		p.checkFuture(names)
+	}
+	return &ast.ImportFrom{Loc: p.loc(start), Module: module, Names: names, Level: level}
+}
+
+func (p *parser) importAsNames(names []*ast.Alias) []*ast.Alias {
+	for {
+		aStart := p.start()
+		name, _, ok := p.name()
+		if !ok {
+			return names
+		}
+		var as string
+		if p.got(token.AS) {
+			as, _, _ = p.name()
+		}
+		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
+		if p.tok != token.COMMA || p.peek(1) != token.NAME {
+			return names
+		}
+		p.next()
+	}
+}
+
+// checkFuture reports unknown __future__ features, as CPython's parser does.
+func (p *parser) checkFuture(names []*ast.Alias) {
+	for _, a := range names {
+		switch a.Name {
+		case "nested_scopes", "generators", "division", "absolute_import",
+			"with_statement", "print_function", "unicode_literals",
+			"barry_as_FLUFL", "generator_stop", "annotations":
+		case "braces":
+			p.errorNode(a, "not a chance")
+			return
+		default:
+			p.errorf(a.Pos(), a.End(), "future feature %s is not defined", a.Name)
+			return
+		}
+	}
+}
+
+func (p *parser) typeAlias() ast.Stmt {
+	start := p.start()
+	p.next() // "type"
+	_, t, _ := p.name()
+	name := &ast.Name{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Id: p.ident(t), Ctx: ast.Store}
+	var tparams []ast.TypeParam
+	if p.tok == token.LSQB {
+		tparams = p.typeParams()
+	}
+	if !p.expect(token.EQUAL) {
+		return p.badStmt()
+	}
+	value := p.expression()
+	p.gate(TypeAliasStatement, start, p.prevEnd())
+	return &ast.TypeAlias{Loc: p.loc(start), Name: name, TypeParams: tparams, Value: value}
+}
+
+// ---------------------------------------------------------------------------
+// Compound statements
+
+// expectColon consumes the ':' that ends a compound statement header.
+func (p *parser) expectColon() bool {
+	if p.tok == token.COLON {
+		p.next()
+		return true
+	}
+	if p.tok == token.NEWLINE {
+		t := p.cur()
+		p.errorAt(t.Start, t.End, "expected ':'")
+		return false
+	}
+	p.syntaxError()
+	return false
+}
+
+// block parses the body of a compound statement after its ':'. what and
+// kw name the statement for the error on a missing indented block.
+func (p *parser) block(what string, kw token.Pos) []ast.Stmt {
+	if p.tok == token.NEWLINE {
+		if p.peek(1) != token.INDENT {
+			p.next()
+			t := p.cur()
+			line, _ := p.file.LineCol(kw)
+			p.errorTyped(t.Start, t.End, scanner.IndentationError,
+				fmt.Sprintf("expected an indented block after %s on line %d", what, line))
+			return nil
+		}
+		p.next()
+		p.next()
+		body := p.statements(false)
+		p.got(token.DEDENT)
+		return body
+	}
+	if p.failed {
+		return nil
+	}
+	return p.simpleStmts(nil)
+}
+
+func (p *parser) decorated() ast.Stmt {
+	var decos []ast.Expr
+	for p.tok == token.AT {
+		p.next()
+		d := p.namedExpression()
+		if !isPlainDecorator(d) {
+			p.gate(RelaxedDecorators, d.Pos(), d.End())
+		}
+		decos = append(decos, d)
+		if !p.expect(token.NEWLINE) {
+			return p.badStmt()
+		}
+	}
+	switch p.tok {
+	case token.DEF:
+		return p.funcDef(decos)
+	case token.ASYNC:
+		if p.peek(1) == token.DEF {
+			return p.funcDef(decos)
+		}
+	case token.CLASS:
+		return p.classDef(decos)
+	}
+	p.syntaxError()
+	return p.badStmt()
+}
+
+// isPlainDecorator reports whether d fits the grammar of Python 3.8:
+// a dotted name, optionally called once.
+func isPlainDecorator(d ast.Expr) bool {
+	if c, ok := d.(*ast.Call); ok {
+		d = c.Func
+	}
+	for {
+		switch x := d.(type) {
+		case *ast.Name:
+			return true
+		case *ast.Attribute:
+			d = x.Value
+		default:
+			return false
+		}
+	}
+}
+
+func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
+	start := p.start()
+	async := p.got(token.ASYNC)
+	kw := p.start()
+	p.next() // def
+	name, _, ok := p.name()
+	if !ok {
+		return p.badStmt()
+	}
+	var tparams []ast.TypeParam
+	if p.tok == token.LSQB {
+		tparams = p.typeParams()
+	}
+	if p.tok != token.LPAR {
+		t := p.cur()
+		p.errorAt(t.Start, t.End, "expected '('")
+		return p.badStmt()
+	}
+	p.next()
+	args := p.parameters(token.RPAR)
+	if !p.expect(token.RPAR) {
+		return p.badStmt()
+	}
+	var returns ast.Expr
+	if p.got(token.RARROW) {
+		returns = p.expression()
+	}
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("function definition", kw)
+	if async {
+		return &ast.AsyncFunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
+			DecoratorList: decos, Returns: returns, TypeParams: tparams}
+	}
+	return &ast.FunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
+		DecoratorList: decos, Returns: returns, TypeParams: tparams}
+}
+
+func (p *parser) classDef(decos []ast.Expr) ast.Stmt {
+	start := p.start()
+	p.next() // class
+	name, _, ok := p.name()
+	if !ok {
+		return p.badStmt()
+	}
+	var tparams []ast.TypeParam
+	if p.tok == token.LSQB {
+		tparams = p.typeParams()
+	}
+	var bases []ast.Expr
+	var keywords []*ast.Keyword
+	if p.tok == token.LPAR {
+		bases, keywords = p.arguments(false)
+	}
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("class definition", start)
+	return &ast.ClassDef{Loc: p.loc(start), Name: name, Bases: bases, Keywords: keywords,
+		Body: body, DecoratorList: decos, TypeParams: tparams}
+}
+
+func (p *parser) ifStmt() ast.Stmt {
+	start := p.start()
+	what := "'if' statement"
+	if p.tok == token.ELIF {
+		what = "'elif' statement"
+	}
+	p.next()
+	test := p.namedExpression()
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block(what, start)
+	var orelse []ast.Stmt
+	switch p.tok {
+	case token.ELIF:
+		orelse = []ast.Stmt{p.ifStmt()}
+	case token.ELSE:
+		orelse = p.elseBlock()
+	}
+	return &ast.If{Loc: p.loc(start), Test: test, Body: body, Orelse: orelse}
+}
+
+func (p *parser) elseBlock() []ast.Stmt {
+	kw := p.start()
+	p.next()
+	if !p.expectColon() {
+		return nil
+	}
+	body := p.block("'else' statement", kw)
+	if p.tok == token.ELIF && !p.failed {
+		t := p.cur()
+		p.errorAt(t.Start, t.End, "'elif' block follows an 'else' block")
+	}
+	return body
+}
+
+func (p *parser) whileStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	test := p.namedExpression()
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("'while' statement", start)
+	var orelse []ast.Stmt
+	if p.tok == token.ELSE {
+		orelse = p.elseBlock()
+	}
+	return &ast.While{Loc: p.loc(start), Test: test, Body: body, Orelse: orelse}
+}
+
+func (p *parser) forStmt() ast.Stmt {
+	start := p.start()
+	async := p.got(token.ASYNC)
+	kw := p.start()
+	p.next() // for
+	target := p.starTargets()
+	if !p.expect(token.IN) {
+		return p.badStmt()
+	}
+	iterStart := p.start()
+	iter := p.starExpressions()
+	if hasStarred(iter) {
+		p.gate(StarredForIterable, iterStart, p.prevEnd())
+	}
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("'for' statement", kw)
+	var orelse []ast.Stmt
+	if p.tok == token.ELSE {
+		orelse = p.elseBlock()
+	}
+	if async {
+		return &ast.AsyncFor{Loc: p.loc(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
+	}
+	return &ast.For{Loc: p.loc(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
+}
+
+// hasStarred reports whether e is a tuple with a starred element.
+func hasStarred(e ast.Expr) bool {
+	if t, ok := e.(*ast.Tuple); ok {
+		for _, x := range t.Elts {
+			if _, ok := x.(*ast.Starred); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) withStmt() ast.Stmt {
+	start := p.start()
+	async := p.got(token.ASYNC)
+	kw := p.start()
+	p.next() // with
+	var items []*ast.WithItem
+	if p.tok == token.LPAR {
+		m := p.mark()
+		far := p.far
+		items = p.parenWithItems()
+		if p.failed || p.tok != token.COLON {
+			p.reset(m)
+			p.far = far
+			items = nil
+		}
+	}
+	if items == nil {
+		for {
+			items = append(items, p.withItem())
+			if !p.got(token.COMMA) {
+				break
+			}
+		}
+	}
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("'with' statement", kw)
+	if async {
+		return &ast.AsyncWith{Loc: p.loc(start), Items: items, Body: body}
+	}
+	return &ast.With{Loc: p.loc(start), Items: items, Body: body}
+}
+
+// parenWithItems parses '(' with_item (',' with_item)* [','] ')'.
+func (p *parser) parenWithItems() []*ast.WithItem {
+	open := p.start()
+	p.next()
+	var items []*ast.WithItem
+	hasAs := false
+	for {
+		it := p.withItem()
+		if it.OptionalVars != nil {
+			hasAs = true
+		}
+		items = append(items, it)
+		if !p.got(token.COMMA) || p.tok == token.RPAR {
+			break
+		}
+	}
+	if !p.expect(token.RPAR) {
+		return nil
+	}
+	if hasAs {
+		p.gate(ParenthesizedContextManagers, open, p.prevEnd())
+	}
+	return items
+}
+
+func (p *parser) withItem() *ast.WithItem {
+	start := p.start()
+	e := p.expression()
+	var vars ast.Expr
+	if p.tok == token.AS {
+		p.next()
+		vars = p.starTarget()
+		switch p.tok {
+		case token.COMMA, token.RPAR, token.COLON:
+		default:
+			p.syntaxError()
+		}
+	}
+	return &ast.WithItem{Loc: p.loc(start), ContextExpr: e, OptionalVars: vars}
+}
+
+func (p *parser) tryStmt() ast.Stmt {
+	start := p.start()
+	p.next()
+	if !p.expectColon() {
+		return p.badStmt()
+	}
+	body := p.block("'try' statement", start)
+	var handlers []*ast.ExceptHandler
+	star := false
+	for p.tok == token.EXCEPT {
+		isStar := p.peek(1) == token.STAR
+		if len(handlers) == 0 {
+			star = isStar
+		} else if isStar != star {
+			t := p.cur()
+			if isStar {
+				p.errorAt(t.Start, p.toks[p.pos+1].End, "cannot have both 'except' and 'except*' on the same 'try'")
+			} else {
+				p.errorAt(t.Start, t.End, "cannot have both 'except' and 'except*' on the same 'try'")
+			}
+			return p.badStmt()
+		}
+		handlers = append(handlers, p.exceptHandler())
+		if p.failed {
+			return p.badStmt()
+		}
+	}
+	var orelse, final []ast.Stmt
+	if len(handlers) > 0 && p.tok == token.ELSE {
+		orelse = p.elseBlock()
+	}
+	if p.tok == token.FINALLY {
+		kw := p.start()
+		p.next()
+		if !p.expectColon() {
+			return p.badStmt()
+		}
+		final = p.block("'finally' statement", kw)
+	} else if len(handlers) == 0 {
+		if !p.failed {
+			t := p.cur()
+			p.errorAt(t.Start, t.End, "expected 'except' or 'finally' block")
+		}
+		return p.badStmt()
+	}
+	if star {
+		p.gate(ExceptStar, start, start+3)
+		return &ast.TryStar{Loc: p.loc(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+	}
+	return &ast.Try{Loc: p.loc(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+}
+
+func (p *parser) exceptHandler() *ast.ExceptHandler {
+	start := p.start()
+	p.next() // except
+	what := "'except' statement"
+	star := p.got(token.STAR)
+	if star {
+		what = "'except*' statement"
+	}
+	var typ ast.Expr
+	var name string
+	if p.tok != token.COLON || star {
+		tStart := p.start()
+		typ = p.expression()
+		if p.tok == token.COMMA {
+			elts := []ast.Expr{typ}
+			for p.got(token.COMMA) {
+				if !p.startsExpr() {
+					break
+				}
+				elts = append(elts, p.expression())
+			}
+			typ = &ast.Tuple{Loc: p.loc(tStart), Elts: elts, Ctx: ast.Load}
+			if p.tok == token.AS {
+				p.errorAt(elts[0].Pos(), p.prevEnd(), "multiple exception types must be parenthesized when using 'as'")
+				return &ast.ExceptHandler{}
+			}
+			p.gate(UnparenthesizedExceptTypes, tStart, p.prevEnd())
+		} else if p.got(token.AS) {
+			name, _, _ = p.name()
+		}
+	}
+	if !p.expectColon() {
+		return &ast.ExceptHandler{}
+	}
+	body := p.block(what, start)
+	return &ast.ExceptHandler{Loc: p.loc(start), Type: typ, Name: name, Body: body}
+}
