@@ -59,6 +59,13 @@ func (s *Scanner) openField(f *fmode, pos int) token.Token {
 	if len(s.brackets) >= maxLevel {
 		s.errorf(pos, "too many nested parentheses")
 	}
+	if len(f.fields) >= maxFieldNest {
+		kind := "f-string"
+		if f.tstring {
+			kind = "t-string"
+		}
+		s.errorf(pos, "%s: expressions nested too deeply", kind)
+	}
 	s.brackets = append(s.brackets, bracket{ch: '{', pos: token.Pos(pos)})
 	f.fields = append(f.fields, len(s.brackets))
 	f.inExpr, f.inSpec = true, false

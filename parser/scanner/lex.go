@@ -219,15 +219,15 @@ func (s *Scanner) scanNumber(start int) token.Token {
 				}
 				i++
 			}
-			if peek(i) == '_' {
-				return fail(i+1, "invalid decimal literal")
-			}
-			if isDigit(peek(i)) {
-				leadingZero = true
-			}
 		}
+		j := i
 		if !digits(isDigit) {
 			return fail(i, "invalid decimal literal")
+		}
+		if src[start] == '0' && i > j {
+			// Digits after leading zeros: fine for a float ("0_9.9"),
+			// an error for an integer.
+			leadingZero = true
 		}
 	}
 	if peek(i) == '.' {

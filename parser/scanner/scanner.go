@@ -56,6 +56,7 @@ const (
 	maxIndent      = 100 // indentation levels (MAXINDENT)
 	maxLevel       = 200 // nested brackets (MAXLEVEL)
 	maxFStringNest = 150 // nested f-strings and t-strings (MAXFSTRINGLEVEL)
+	maxFieldNest   = 3   // replacement fields nested in format specs (MAX_EXPR_NESTING)
 )
 
 // bracket is an open bracket: its character and where it is.
@@ -350,9 +351,8 @@ again:
 	}
 	s.off = i
 	if i >= len(src) {
-		if len(s.fmodes) > 0 {
-			return s.unterminatedFString()
-		}
+		// Inside a replacement field the '{' is an open bracket: eof
+		// records it for the parser's "'{' was never closed".
 		return s.eof()
 	}
 	start := i

@@ -93,6 +93,10 @@ func TestScan(t *testing.T) {
 		{`f"{x)}"`, "FSTRING_START\"f\\\"\" { NAME\"x\" ) } FSTRING_END\"\\\"\" NEWLINE EOF\nerror 1:4 SyntaxError: f-string: unmatched ')'"},
 		{"f\"{x:\n}\"", "FSTRING_START\"f\\\"\" { NAME\"x\" : FSTRING_END NEWLINE\"\\n\" } STRING\"\\\"\" NEWLINE EOF\nerror 1:5 SyntaxError: f-string: newlines are not allowed in format specifiers for single quoted f-strings\nerror 1:5 SyntaxError: f-string: expecting '}'\nerror 2:0 SyntaxError: unmatched '}'\nerror 2:1 SyntaxError: unterminated string literal (detected at line 2)"},
 		{"(1,", "( NUMBER\"1\" , EOF"},
+		{"0_9.9 00.5e1 0_0", `NUMBER"0_9.9" NUMBER"00.5e1" NUMBER"0_0" NEWLINE EOF`},
+		{"0_9", "NUMBER\"0_9\" NEWLINE EOF\nerror 1:0 SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"},
+		{`f'{a:{b:{c:{d}}}}'`, "FSTRING_START\"f'\" { NAME\"a\" : { NAME\"b\" : { NAME\"c\" : { NAME\"d\" } } } } FSTRING_END\"'\" NEWLINE EOF\nerror 1:11 SyntaxError: f-string: expressions nested too deeply"},
+		{"f\"{value # c}\"\n", `FSTRING_START"f\"" { NAME"value" EOF`},
 	}
 	for _, tt := range tests {
 		if got := scanAll(tt.src); got != tt.want {
