@@ -1,0 +1,57 @@
+package corpus
+
+import (
+	"testing"
+
+	"github.com/py314/py314/corpus/oracle"
+	"github.com/py314/py314/parser"
+	"github.com/py314/py314/parser/scanner"
+	"github.com/py314/py314/parser/token"
+)
+
+func stdlibSources(b *testing.B) ([][]byte, int64) {
+	b.Helper()
+	files, err := oracle.StdlibFiles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srcs [][]byte
+	var n int64
+	for _, f := range files {
+		srcs = append(srcs, f.Src)
+		n += int64(len(f.Src))
+	}
+	return srcs, n
+}
+
+// BenchmarkScanStdlib measures the scanner alone over CPython 3.14's
+// standard library.
+func BenchmarkScanStdlib(b *testing.B) {
+	srcs, n := stdlibSources(b)
+	b.SetBytes(n)
+	b.ResetTimer()
+	var s scanner.Scanner
+	var errs scanner.ErrorList
+	for b.Loop() {
+		for _, src := range srcs {
+			errs = errs[:0]
+			s.Init(src, &errs, 0)
+			for s.Next().Kind != token.EOF {
+			}
+		}
+	}
+}
+
+// BenchmarkParseStdlib measures parsing to the full tree with positions,
+// one core, over CPython 3.14's standard library.
+func BenchmarkParseStdlib(b *testing.B) {
+	srcs, n := stdlibSources(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range srcs {
+			parser.ParseFile("x.py", src, parser.Options{})
+		}
+	}
+}
