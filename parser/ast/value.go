@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -249,11 +248,23 @@ func DecodeWTF8(s string) (rune, int) {
 	return r, size
 }
 
-// IsPrintable reports whether Python's str.isprintable() holds for r: r is
-// a space or in a category other than Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs.
+// IsPrintable reports whether CPython 3.14's str.isprintable() holds for
+// the one-character string chr(r): r is a space or in a Unicode 16.0
+// category other than Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs. Surrogates are not
+// printable.
 func IsPrintable(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= ' ' && r < 0x7f
 	}
-	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S)
+	c := uint32(r)
+	lo, hi := 0, len(printableRanges)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if printableRanges[2*m+1] < c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(printableRanges)/2 && printableRanges[2*lo] <= c
 }
