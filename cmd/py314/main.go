@@ -1,0 +1,17 @@
+// Command py314 gets Python code bases ready for Python 3.14.
+//
+// Usage:
+//
+//	py314 <command> [arguments]
+//
+// The commands are:
+//
+//	parse    print the syntax tree of Python files
+//	version  print the py314 version
+//
+// Run "py314 <command> --help" for the details of a command.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
