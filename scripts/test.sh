@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check of py314, as CI does: installs what the tests need, then
-# gofmt, go vet, staticcheck and go test. Works from any directory.
+# gofmt, go vet, staticcheck and go test. Every check runs even when an
+# earlier one fails; the exit status is 1 if any failed. Works from any
+# directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,20 +18,37 @@ done
 
 echo "--- npm ci (CPython 3.14 oracle: tools/oracle)"
 npm ci --prefix tools/oracle --no-audit --no-fund --loglevel=error
+echo "--- npm ci (SARIF 2.1.0 schema validator: checks/output/testdata/sarif)"
+npm ci --prefix checks/output/testdata/sarif --no-audit --no-fund --loglevel=error
 
-echo "--- gofmt"
-unformatted=$(gofmt -l .)
-if [ -n "$unformatted" ]; then
-	echo "gofmt: these files need formatting (run gofmt -w):" >&2
-	echo "$unformatted" >&2
+failed=()
+
+gofmt_check() {
+	local unformatted
+	unformatted=$(gofmt -l .)
+	if [ -n "$unformatted" ]; then
+		echo "these files need gofmt -w:" >&2
+		echo "$unformatted" >&2
+		return 1
+	fi
+}
+
+step() {
+	local name=$1
+	shift
+	echo "--- $name"
+	if ! "$@"; then
+		failed+=("$name")
+	fi
+}
+
+step gofmt gofmt_check
+step "go vet" go vet ./...
+step staticcheck go run "$staticcheck" ./...
+step "go test" go test ./...
+
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "FAILED: ${failed[*]}" >&2
 	exit 1
 fi
-
-echo "--- go vet"
-go vet ./...
-
-echo "--- staticcheck"
-go run "$staticcheck" ./...
-
-echo "--- go test"
-go test ./...
+echo "PASS"
