@@ -46,8 +46,8 @@ const utf8BOM = "\xef\xbb\xbf"
 // or the declaration's line for a byte order mark conflict. (CPython itself
 // gives no position for most of these errors.) Besides CPython's errors,
 // Decode fails for the few codecs py314 cannot decode: UTF-16, UTF-32,
-// UTF-7, the stateful ISO-2022 and HZ codecs, EBCDIC code pages, the
-// escape codecs, and the JIS X 0213 and Johab codecs.
+// UTF-7, the stateful ISO-2022 and HZ codecs, the EBCDIC code pages, the
+// escape codecs, idna, punycode, and the JIS X 0213 and Johab codecs.
 func Decode(raw []byte) (Source, *Error) {
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		return Source{}, rawError(i, i+1, "source code string cannot contain null bytes")
@@ -405,34 +405,52 @@ func decodeDeclared(raw []byte, spec codingSpec) (Source, *Error) {
 // "\n" added if missing, as CPython's tokenizer prepares it for decoding.
 type translated struct {
 	text    []byte
-	breaks  []string // for each "\n" of text, the line break it replaces ("" for the added one)
-	dropped []int    // offsets in text of the "\n"s that replace a "\r\n"
+	breaks  []byte // for each "\n" of text, the kind of line break it replaces (see lineBreak)
+	dropped []int  // offsets in text of the "\n"s that replace a "\r\n"
 	rawLen  int
+}
+
+// lineBreak returns the line break of a kind in translated.breaks; kind 3
+// is the "\n" added at the end, which stands for nothing.
+func lineBreak(kind byte) string {
+	switch kind {
+	case 0:
+		return "\n"
+	case 1:
+		return "\r\n"
+	case 2:
+		return "\r"
+	}
+	return ""
 }
 
 func translateNewlines(raw []byte) *translated {
 	t := &translated{text: make([]byte, 0, len(raw)+1), rawLen: len(raw)}
-	for i := 0; i < len(raw); i++ {
-		switch c := raw[i]; c {
-		case '\n':
-			t.breaks = append(t.breaks, "\n")
-		case '\r':
-			if i+1 < len(raw) && raw[i+1] == '\n' {
-				i++
-				t.dropped = append(t.dropped, len(t.text))
-				t.breaks = append(t.breaks, "\r\n")
-			} else {
-				t.breaks = append(t.breaks, "\r")
-			}
+	for rest := raw; len(rest) > 0; {
+		i := bytes.IndexAny(rest, "\r\n")
+		if i < 0 {
+			t.text = append(t.text, rest...)
+			break
+		}
+		t.text = append(t.text, rest[:i]...)
+		kind := byte(0)
+		switch {
+		case rest[i] == '\n':
+			rest = rest[i+1:]
+		case i+1 < len(rest) && rest[i+1] == '\n':
+			kind = 1
+			t.dropped = append(t.dropped, len(t.text))
+			rest = rest[i+2:]
 		default:
-			t.text = append(t.text, c)
-			continue
+			kind = 2
+			rest = rest[i+1:]
 		}
 		t.text = append(t.text, '\n')
+		t.breaks = append(t.breaks, kind)
 	}
 	if len(t.text) > 0 && t.text[len(t.text)-1] != '\n' {
 		t.text = append(t.text, '\n')
-		t.breaks = append(t.breaks, "")
+		t.breaks = append(t.breaks, 3)
 	}
 	return t
 }
@@ -446,17 +464,13 @@ func (t *translated) rawPos(p int) int {
 // "\n"s are those of text, in order.
 func (t *translated) restore(decoded []byte) []byte {
 	out := make([]byte, 0, len(decoded)+len(t.dropped))
-	k := 0
-	for {
+	for _, kind := range t.breaks {
 		i := bytes.IndexByte(decoded, '\n')
-		if i < 0 {
-			return append(out, decoded...)
-		}
 		out = append(out, decoded[:i]...)
-		out = append(out, t.breaks[k]...)
-		k++
+		out = append(out, lineBreak(kind)...)
 		decoded = decoded[i+1:]
 	}
+	return append(out, decoded...)
 }
 
 // decodeUTF8 is Python's UTF-8 decoder: the input is the output, if valid.
@@ -524,6 +538,10 @@ func (t *byteTable) decode(in []byte) ([]byte, *decodeFailure) {
 	rs := t.runes()
 	out := make([]byte, 0, len(in)+len(in)/4)
 	for i, c := range in {
+		if c < t.first {
+			out = append(out, c)
+			continue
+		}
 		r := rs[c]
 		if r == 0xFFFE {
 			return nil, &decodeFailure{codec: t.errCodec, start: i, end: i + 1, reason: t.errReason}

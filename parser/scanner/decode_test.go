@@ -304,3 +304,70 @@ func TestEncodeRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+func TestEncodeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		src  Source
+		want string
+	}{
+		{"latin-1 has no euro sign", "x = '€'\n", Source{Encoding: "iso8859-1"},
+			"iso8859-1 cannot encode U+20AC at offset 5"},
+		{"ascii", "# coding: ascii\nx = 'é'\n", Source{Encoding: "ascii"},
+			"ascii cannot encode U+00E9 at offset 21"},
+		{"shift_jis has no hangul", "x = '가'\n", Source{Encoding: "shift_jis"},
+			"shift_jis cannot encode U+AC00 at offset 5"},
+		{"invalid utf-8", "x = '\xff'\n", Source{Encoding: "utf-8"},
+			"text is not valid UTF-8 at offset 5"},
+		{"bom with cp1252", "x = 1\n", Source{Encoding: "cp1252", BOM: true},
+			"a byte order mark goes only with utf-8, not cp1252"},
+		{"unknown encoding", "x = 1\n", Source{Encoding: "klingon"},
+			"unknown encoding: klingon"},
+		{"unsupported encoding", "x = 1\n", Source{Encoding: "utf-16"},
+			"py314 cannot encode utf-16"},
+	}
+	for _, tt := range tests {
+		got, err := Encode([]byte(tt.text), tt.src)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: Encode = %q, %v; want error %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+func TestEncodeBOM(t *testing.T) {
+	got, err := Encode([]byte("x = 'é'\n"), Source{Encoding: "utf-8", BOM: true})
+	if want := "\xef\xbb\xbfx = '\xc3\xa9'\n"; err != nil || string(got) != want {
+		t.Fatalf("Encode = %q, %v; want %q", got, err, want)
+	}
+}
+
+// benchSource is about 100 KB of Python with some non-ASCII text.
+func benchSource(head string) []byte {
+	var b bytes.Buffer
+	b.WriteString(head)
+	for b.Len() < 100_000 {
+		b.WriteString("def f(x):\n    # caf\xe9 au lait\n    return x + 1\n\n")
+	}
+	return b.Bytes()
+}
+
+func BenchmarkDecodeUTF8(b *testing.B) {
+	raw := bytes.ReplaceAll(benchSource(""), []byte("\xe9"), []byte("\xc3\xa9"))
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := Decode(raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeLatin1(b *testing.B) {
+	raw := benchSource("# -*- coding: latin-1 -*-\n")
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := Decode(raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
