@@ -35,11 +35,11 @@ var layers = []struct {
 	{"parser/ast", []string{"parser/token"}},
 	{"parser", []string{"parser/token", "parser/scanner", "parser/ast", "golang.org/x/text/..."}},
 	{"checks/...", []string{"checks/...", "parser/...", "github.com/bmatcuk/doublestar/v4", "github.com/BurntSushi/toml"}},
-	{"fixes/...", []string{"checks/...", "parser/..."}},
+	{"fixes/...", []string{"fixes/...", "checks/...", "parser/..."}},
 	{"corpus/oracle", nil}, // runs node; the standard library only
 	{"corpus/...", []string{"parser/...", "checks/...", "fixes/...", "corpus/..."}},
-	{"cmd/...", []string{"..."}}, // anything
-	{"lsp/...", []string{"..."}}, // anything
+	{"cmd/...", []string{"..."}},   // anything
+	{"lsp/...", []string{"..."}},   // anything
 	{"tools/...", []string{"..."}}, // code generators run by go generate, not part of py314
 }
 
