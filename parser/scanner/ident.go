@@ -1,17 +1,20 @@
 package scanner
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/py314/py314/parser/token"
+)
 
 // isIdentStart and isIdentContinue classify non-ASCII identifier
-// characters.
-func isIdentStart(r rune) bool {
-	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)
-}
+// characters as CPython 3.14 does (Unicode 16.0).
+func isIdentStart(r rune) bool { return token.IsIdentStart(r) }
 
-func isIdentContinue(r rune) bool {
-	return isIdentStart(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc) || unicode.Is(unicode.Other_ID_Continue, r)
-}
+func isIdentContinue(r rune) bool { return token.IsIdentContinue(r) }
 
+// isPrintable tells "invalid character" from "invalid non-printable
+// character" in error messages. It uses Go's Unicode tables, which may be
+// a version older than CPython's; only the wording of a message depends on it.
 func isPrintable(r rune) bool {
 	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S) || r == ' '
 }
