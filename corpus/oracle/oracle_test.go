@@ -221,3 +221,18 @@ func TestMissingInstall(t *testing.T) {
 		t.Errorf("got error\n%v\nwant\n%s", err, want)
 	}
 }
+
+func TestMissingNode(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	o, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.cache = t.TempDir()
+	_, err = o.run([]Request{{ID: "x", Op: Dump, Src: []byte("x\n")}})
+	want := `oracle: node is not installed (exec: "node": executable file not found in $PATH); ` +
+		"run scripts/test.sh from the module root (it runs npm ci --prefix tools/oracle)"
+	if fmt.Sprint(err) != want {
+		t.Errorf("got error\n%v\nwant\n%s", err, want)
+	}
+}
