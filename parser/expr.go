@@ -24,6 +24,22 @@ func startsExpr(k token.Kind) bool {
 
 func (p *parser) startsExpr() bool { return startsExpr(p.tok) }
 
+// startsFactor reports whether a token of kind k can start a factor: the
+// operand of a unary or binary arithmetic operator.
+func startsFactor(k token.Kind) bool {
+	switch k {
+	case token.NAME, token.NUMBER, token.STRING, token.FSTRING_START, token.TSTRING_START,
+		token.LPAR, token.LSQB, token.LBRACE, token.MINUS, token.PLUS, token.TILDE,
+		token.AWAIT, token.NONE, token.TRUE, token.FALSE, token.ELLIPSIS:
+		return true
+	}
+	return false
+}
+
+// Like CPython's PEG parser, the loops of binary operations do not take an
+// operator unless an operand can follow it: "1 +" parses as "1" followed
+// by a stray "+", which is what CPython's error messages describe.
+
 // startsStarExpr reports whether the current token can start a
 // star_expression.
 func (p *parser) startsStarExpr() bool { return p.tok == token.STAR || startsExpr(p.tok) }
@@ -77,6 +93,9 @@ func (p *parser) namedExpression() ast.Expr {
 	if p.tok == token.COLONEQUAL && !p.failed {
 		p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
 	}
+	if p.tok == token.EQUAL && !p.failed {
+		p.namedAssignError(e)
+	}
 	return e
 }
 
@@ -104,23 +123,99 @@ func (p *parser) expression() ast.Expr {
 		p.leave(expressionCost)
 		return p.bad
 	}
-	start := p.start()
+	start, startIdx := p.start(), p.pos
 	e := p.disjunction()
-	if p.tok == token.IF {
+	if startsExpr(p.tok) && !p.failed {
+		p.invalidExpression(startIdx, e)
+	}
+	if p.tok == token.IF && p.startsInversionAt(1) {
 		p.next()
 		test := p.disjunction()
-		if !p.got(token.ELSE) {
-			if !p.failed {
+		if p.tok != token.ELSE {
+			if !p.failed && p.tok != token.COLON {
 				p.errorAt(e.Pos(), test.End(), "expected 'else' after 'if' expression")
 			}
+			p.syntaxError()
 			p.leave(expressionCost)
 			return p.bad
+		}
+		p.next()
+		switch p.tok {
+		case token.STAR:
+			p.errorTok(p.cur(), "cannot unpack only part of a conditional expression")
+		case token.DOUBLESTAR:
+			p.errorTok(p.cur(), "cannot use dict unpacking on only part of a conditional expression")
 		}
 		orelse := p.expression()
 		e = &ast.IfExp{Loc: p.loc(start), Test: test, Body: e, Orelse: orelse}
 	}
 	p.leave(expressionCost)
 	return e
+}
+
+// invalidExpression is called when the disjunction a, which started at
+// token startIdx, is followed by a token that can start an expression. It
+// records CPython's message when there is one: a missing comma between two
+// expressions inside brackets, or a Python 2 print or exec statement.
+func (p *parser) invalidExpression(startIdx int, a ast.Expr) {
+	first := p.toks[startIdx]
+	legacy := false
+	if n, ok := a.(*ast.Name); ok && (n.Id == "print" || n.Id == "exec") {
+		legacy = true
+	}
+	skip := first.Kind == token.NAME && p.isSoftKeyword(first)
+	if first.Kind == token.NAME {
+		switch p.toks[startIdx+1].Kind {
+		case token.STRING, token.FSTRING_START, token.TSTRING_START:
+			skip = true
+		}
+	}
+	if !skip && !legacy {
+		m, far := p.mark(), p.far
+		p.expression()
+		ok, end, level := !p.failed, p.prevEnd(), p.levelAt(p.pos-1)
+		p.reset(m)
+		p.far = far
+		if ok && level > 0 {
+			p.errorAt(a.Pos(), end, "invalid syntax. Perhaps you forgot a comma?")
+		}
+		return
+	}
+	if legacy {
+		m, far := p.mark(), p.far
+		p.starExpressions()
+		ok, end := !p.failed, p.prevEnd()
+		p.reset(m)
+		p.far = far
+		if ok {
+			id := a.(*ast.Name).Id
+			p.errorf(a.Pos(), end, "Missing parentheses in call to '%s'. Did you mean %s(...)?", id, id)
+		}
+	}
+}
+
+// isSoftKeyword reports whether the NAME token t is a soft keyword.
+func (p *parser) isSoftKeyword(t token.Token) bool {
+	switch p.text(t) {
+	case "match", "case", "type", "_":
+		return true
+	}
+	return false
+}
+
+// levelAt returns the number of brackets open after token i, counting from
+// the start of the current statement.
+func (p *parser) levelAt(i int) int {
+	level := 0
+	for j := p.stmtStart; j <= i && j < len(p.toks); j++ {
+		switch p.toks[j].Kind {
+		case token.LPAR, token.LSQB, token.LBRACE:
+			level++
+		case token.RPAR, token.RSQB, token.RBRACE:
+			level--
+		}
+	}
+	return level
 }
 
 func (p *parser) lambda() ast.Expr {
@@ -137,11 +232,12 @@ func (p *parser) lambda() ast.Expr {
 func (p *parser) disjunction() ast.Expr {
 	start := p.start()
 	e := p.conjunction()
-	if p.tok != token.OR {
+	if p.tok != token.OR || !p.startsInversionAt(1) {
 		return e
 	}
 	values := []ast.Expr{e}
-	for p.got(token.OR) {
+	for p.tok == token.OR && p.startsInversionAt(1) {
+		p.next()
 		values = append(values, p.conjunction())
 	}
 	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: values}
@@ -150,14 +246,22 @@ func (p *parser) disjunction() ast.Expr {
 func (p *parser) conjunction() ast.Expr {
 	start := p.start()
 	e := p.inversion()
-	if p.tok != token.AND {
+	if p.tok != token.AND || !p.startsInversionAt(1) {
 		return e
 	}
 	values := []ast.Expr{e}
-	for p.got(token.AND) {
+	for p.tok == token.AND && p.startsInversionAt(1) {
+		p.next()
 		values = append(values, p.inversion())
 	}
 	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: values}
+}
+
+// startsInversionAt reports whether the token n places ahead can start an
+// inversion ("not" or a factor).
+func (p *parser) startsInversionAt(n int) bool {
+	k := p.peek(n)
+	return k == token.NOT || startsFactor(k)
 }
 
 func (p *parser) inversion() ast.Expr {
@@ -198,7 +302,7 @@ func (p *parser) comparison() ast.Expr {
 		case token.IN:
 			op = ast.In
 		case token.NOT:
-			if p.peek(1) != token.IN {
+			if p.peek(1) != token.IN || !startsFactor(p.peek(2)) {
 				goto done
 			}
 			p.next()
@@ -206,10 +310,18 @@ func (p *parser) comparison() ast.Expr {
 		case token.IS:
 			op = ast.Is
 			if p.peek(1) == token.NOT {
+				if !startsFactor(p.peek(2)) {
+					goto done
+				}
 				p.next()
 				op = ast.IsNot
+			} else if !startsFactor(p.peek(1)) {
+				goto done
 			}
 		default:
+			goto done
+		}
+		if op != ast.NotIn && op != ast.IsNot && op != ast.Is && !startsFactor(p.peek(1)) {
 			goto done
 		}
 		p.next()
@@ -264,7 +376,7 @@ func (p *parser) binary(prec int) ast.Expr {
 	x := p.factor()
 	for {
 		opPrec, op := binaryOp(p.tok)
-		if opPrec < prec || opPrec == 0 {
+		if opPrec < prec || opPrec == 0 || !startsFactor(p.peek(1)) {
 			return x
 		}
 		p.next()
@@ -299,7 +411,7 @@ func (p *parser) factor() ast.Expr {
 func (p *parser) power() ast.Expr {
 	start := p.start()
 	x := p.awaitPrimary()
-	if p.tok != token.DOUBLESTAR {
+	if p.tok != token.DOUBLESTAR || !startsFactor(p.peek(1)) {
 		return x
 	}
 	p.next()
@@ -416,31 +528,81 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 	var args []ast.Expr
 	var kws []*ast.Keyword
 	sawKeyword, sawDoubleStar := false, false
-	for p.tok != token.RPAR {
+	positionalAfter := false // a positional argument follows a keyword one
+	for p.tok != token.RPAR && !p.failed {
 		start := p.start()
 		switch {
 		case p.tok == token.STAR:
+			comma := p.toks[p.pos-1]
 			p.next()
-			v := p.expression()
-			if sawDoubleStar && !p.failed {
-				p.errorAt(start, p.prevEnd(), "iterable argument unpacking follows keyword argument unpacking")
+			if !p.startsExpr() {
+				p.syntaxErrorMsg("Invalid star expression")
+				return nil, nil
 			}
-			args = append(args, &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load})
+			v := p.expression()
+			if p.tok == token.EQUAL {
+				p.next()
+				p.expression()
+				p.errorAt(start, p.prevEnd(), "cannot assign to iterable argument unpacking")
+				return nil, nil
+			}
+			st := &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
+			if p.startsComprehension() {
+				p.errorNode(st, "iterable unpacking cannot be used in comprehension")
+				return nil, nil
+			}
+			if sawDoubleStar && !p.failed {
+				p.errorAt(comma.Start, p.prevEnd(), "iterable argument unpacking follows keyword argument unpacking")
+				return nil, nil
+			}
+			args = append(args, st)
 		case p.tok == token.DOUBLESTAR:
 			p.next()
 			v := p.expression()
+			if p.tok == token.EQUAL {
+				p.next()
+				p.expression()
+				p.errorAt(start, p.prevEnd(), "cannot assign to keyword argument unpacking")
+				return nil, nil
+			}
 			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Value: v})
 			sawDoubleStar = true
 		case p.tok == token.NAME && p.peek(1) == token.EQUAL:
 			t := p.cur()
 			p.next()
+			eq := p.cur()
 			p.next()
+			if p.tok == token.COMMA || p.tok == token.RPAR {
+				p.errorAt(t.Start, eq.End, "expected argument value expression")
+				return nil, nil
+			}
 			v := p.expression()
+			if p.startsComprehension() {
+				p.errorAt(t.Start, eq.End, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+				return nil, nil
+			}
 			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Arg: p.ident(t), Value: v})
 			sawKeyword = true
+		case (p.tok == token.TRUE || p.tok == token.FALSE || p.tok == token.NONE) && p.peek(1) == token.EQUAL:
+			t := p.cur()
+			p.errorf(t.Start, p.toks[p.pos+1].End, "cannot assign to %s", p.text(t))
+			return nil, nil
 		default:
-			v := p.namedExpression()
-			if genexp && (p.tok == token.FOR || p.tok == token.ASYNC && p.peek(1) == token.FOR) {
+			var v ast.Expr
+			if p.tok == token.NAME && p.peek(1) == token.COLONEQUAL {
+				v = p.walrus()
+			} else {
+				v = p.expression()
+				if p.tok == token.COLONEQUAL {
+					p.syntaxError()
+					return nil, nil
+				}
+			}
+			if p.tok == token.EQUAL && !p.failed {
+				p.errorAt(v.Pos(), p.cur().End, `expression cannot contain assignment, perhaps you meant "=="?`)
+				return nil, nil
+			}
+			if genexp && p.startsComprehension() {
 				gens := p.forIfClauses()
 				if len(args) == 0 && len(kws) == 0 && p.tok == token.RPAR {
 					p.next()
@@ -451,13 +613,8 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				}
 				return nil, nil
 			}
-			if (sawKeyword || sawDoubleStar) && !p.failed {
-				t := p.toks[p.far]
-				if sawDoubleStar {
-					p.errorAt(t.Start, t.End, "positional argument follows keyword argument unpacking")
-				} else {
-					p.errorAt(t.Start, t.End, "positional argument follows keyword argument")
-				}
+			if sawKeyword || sawDoubleStar {
+				positionalAfter = true
 			}
 			args = append(args, v)
 		}
@@ -465,8 +622,34 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 			break
 		}
 	}
+	if positionalAfter && !p.failed {
+		t := p.toks[max(p.far, p.pos)]
+		if sawDoubleStar {
+			p.errorTok(t, "positional argument follows keyword argument unpacking")
+		} else {
+			p.errorTok(t, "positional argument follows keyword argument")
+		}
+		return nil, nil
+	}
 	p.expect(token.RPAR)
 	return args, kws
+}
+
+// startsComprehension reports whether the current token starts the for
+// clause of a comprehension.
+func (p *parser) startsComprehension() bool {
+	return p.tok == token.FOR || p.tok == token.ASYNC && p.peek(1) == token.FOR
+}
+
+// syntaxErrorMsg records msg at the furthest token examined, where CPython
+// reports errors raised without a location.
+func (p *parser) syntaxErrorMsg(msg string) {
+	if p.failed {
+		return
+	}
+	p.peek(0)
+	t := p.toks[p.far]
+	p.errorAt(t.Start, t.End, msg)
 }
 
 // atom parses a name, a literal or a display.
@@ -915,7 +1098,7 @@ func (p *parser) parameters(end token.Kind) *ast.Arguments {
 	var defaults []ast.Expr
 	sawDefault, sawSlash, sawStar := false, false, false
 loop:
-	for p.tok != end {
+	for p.tok != end && !p.failed {
 		switch p.tok {
 		case token.SLASH:
 			t := p.cur()
@@ -925,40 +1108,65 @@ loop:
 			case sawSlash:
 				p.errorTok(t, "/ may appear only once")
 			case len(args.Args) == 0:
-				p.errorTok(t, "at least one parameter must precede /")
+				if p.peek(1) == token.COMMA {
+					p.errorTok(t, "at least one argument must precede /")
+				} else {
+					p.errorTok(t, msgInvalidSyntax)
+				}
 			}
 			p.next()
+			if p.tok == token.STAR && !p.failed {
+				p.errorTok(p.cur(), "expected comma between / and *")
+			}
 			args.Posonlyargs, args.Args = args.Args, nil
 			sawSlash = true
 		case token.STAR:
 			t := p.cur()
 			if sawStar {
-				p.errorTok(t, "* may appear only once")
+				p.errorTok(t, "* argument may appear only once")
 			}
 			p.next()
 			sawStar = true
-			if p.tok == token.NAME {
+			switch {
+			case p.tok == token.NAME:
 				args.Vararg = p.param(lambda, true)
 				if p.tok == token.EQUAL {
-					p.errorTok(p.cur(), "var-positional parameter cannot have default value")
+					p.errorTok(p.cur(), "var-positional argument cannot have default value")
 				}
-			} else if p.tok == end || p.tok == token.COMMA && (p.peek(1) == end || p.peek(1) == token.DOUBLESTAR) {
-				p.errorTok(t, "named parameters must follow bare *")
+			case p.tok == end || p.tok == token.COMMA && (p.peek(1) == end || p.peek(1) == token.DOUBLESTAR):
+				if lambda {
+					p.syntaxErrorMsg("named arguments must follow bare *")
+				} else {
+					p.errorTok(t, "named arguments must follow bare *")
+				}
+			case p.tok != token.COMMA:
+				p.syntaxError()
 			}
 		case token.DOUBLESTAR:
 			p.next()
 			args.Kwarg = p.param(lambda, false)
 			if p.tok == token.EQUAL {
-				p.errorTok(p.cur(), "var-keyword parameter cannot have default value")
+				p.errorTok(p.cur(), "var-keyword argument cannot have default value")
 			}
 			if p.got(token.COMMA) && p.tok != end && !p.failed {
-				p.errorTok(p.cur(), "parameters cannot follow var-keyword parameter")
+				switch p.tok {
+				case token.NAME, token.STAR, token.DOUBLESTAR, token.SLASH:
+					p.errorTok(p.cur(), "arguments cannot follow var-keyword argument")
+				default:
+					p.syntaxError()
+				}
 			}
 			break loop
 		case token.NAME:
 			a := p.param(lambda, false)
 			var def ast.Expr
-			if p.got(token.EQUAL) {
+			if p.tok == token.EQUAL {
+				eq := p.cur()
+				p.next()
+				if p.tok == token.COMMA || p.tok == token.RPAR {
+					p.errorTok(eq, "expected default value expression")
+					break loop
+				}
 				def = p.expression()
 			}
 			if sawStar {
@@ -973,6 +1181,19 @@ loop:
 				}
 				args.Args = append(args.Args, a)
 			}
+		case token.LPAR:
+			if !sawDefault && !sawSlash && !sawStar {
+				if close, ok := p.parenthesizedParams(); ok {
+					msg := "Function parameters cannot be parenthesized"
+					if lambda {
+						msg = "Lambda expression parameters cannot be parenthesized"
+					}
+					p.errorAt(p.start(), p.toks[close].End, msg)
+					break loop
+				}
+			}
+			p.syntaxError()
+			break loop
 		default:
 			p.syntaxError()
 			break loop
@@ -983,6 +1204,29 @@ loop:
 	}
 	args.Defaults = defaults
 	return args
+}
+
+// parenthesizedParams reports whether the current '(' starts a list of
+// names in parentheses, as Python 2 tuple parameters, and returns the
+// index of its ')'.
+func (p *parser) parenthesizedParams() (int, bool) {
+	i := p.pos + 1
+	for n := 0; ; n++ {
+		if p.toks[i].Kind != token.NAME {
+			return 0, false
+		}
+		i++
+		if p.toks[i].Kind == token.RPAR {
+			return i, true
+		}
+		if p.toks[i].Kind != token.COMMA {
+			return 0, false
+		}
+		i++
+		if p.toks[i].Kind == token.RPAR {
+			return i, true
+		}
+	}
 }
 
 // param parses NAME [':' annotation]. The annotation of *args may be

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"sort"
 	"unicode/utf8"
 	"unsafe"
 
@@ -63,21 +64,51 @@ func parse(f *File, opts Options) {
 	if opts.KeepTokens {
 		f.Tokens = s.Tokens()
 	}
+	sort.SliceStable(p.gates, func(i, j int) bool { return p.gates[i].Span.Start < p.gates[j].Span.Start })
 	f.Gates = p.gates
-	f.Errors = mergeErrors(f.Errors, scanErrs, p.errs)
+	f.Errors = p.finishErrors(f.Errors, scanErrs, &s)
 }
 
-// mergeErrors combines decoding, scanner and parser errors. Like CPython,
-// which reports a tokenizer error found anywhere in the file in place of a
-// generic "invalid syntax", generic parser errors are dropped when the
-// scanner found errors.
-func mergeErrors(list, scanErrs, parseErrs scanner.ErrorList) scanner.ErrorList {
+// finishErrors combines decoding, scanner and parser errors the way
+// CPython chooses among them, so that the first error by position is the
+// one CPython reports:
+//   - after a parser error CPython scans the rest of the file, and a
+//     scanner error found there replaces the parser error; so parser
+//     errors before the first scanner error are dropped;
+//   - a bracket left open at the end of the file is reported in place of
+//     a parser error whose token lies on a later line than the bracket;
+//   - unknown __future__ features are only reported for a file without
+//     other errors, since CPython checks them after parsing.
+func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scanner) scanner.ErrorList {
 	list = append(list, scanErrs...)
-	for _, e := range parseErrs {
-		if len(scanErrs) > 0 && e.Msg == msgInvalidSyntax {
-			continue
+	parseErrs := p.errs
+	if len(scanErrs) > 0 {
+		first := scanErrs[0].Pos
+		for _, e := range scanErrs {
+			first = min(first, e.Pos)
 		}
-		list = append(list, e)
+		kept := parseErrs[:0:0]
+		for _, e := range parseErrs {
+			if e.Pos > first {
+				kept = append(kept, e)
+			}
+		}
+		parseErrs = kept
+	}
+	if ch, pos, ok := s.Unclosed(); ok && len(scanErrs) == 0 {
+		bracketLine, _ := p.file.LineCol(pos)
+		errLine := bracketLine + 1
+		if len(p.errs) > 0 {
+			errLine, _ = p.file.LineCol(p.toks[p.firstErrFar].Start)
+		}
+		if errLine > bracketLine {
+			list = append(list, &scanner.Error{Pos: pos, End: pos + 1, Type: scanner.SyntaxError,
+				Msg: fmt.Sprintf("'%c' was never closed", ch)})
+		}
+	}
+	list = append(list, parseErrs...)
+	if len(list) == 0 {
+		list = append(list, p.futureErrs...)
 	}
 	list.Sort()
 	return list
@@ -112,11 +143,15 @@ type parser struct {
 	tok  token.Kind // kind of the current token, failKind after an error
 	far  int        // furthest token index examined, for generic errors
 
+	stmtStart int // index of the first token of the current statement
+
 	failed bool // the current statement has an error; unwinding
 	depth  int  // expression nesting, in CPython rule levels
 
-	errs  scanner.ErrorList
-	gates []Gate
+	errs        scanner.ErrorList
+	firstErrFar int               // p.far when the first error was recorded
+	futureErrs  scanner.ErrorList // unknown __future__ features
+	gates       []Gate
 
 	bad ast.Expr // returned by expression rules after an error
 }
@@ -253,6 +288,20 @@ func (p *parser) errorf(pos, end token.Pos, format string, args ...any) {
 func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg string) {
 	if p.failed {
 		return
+	}
+	if n := token.Pos(len(p.src)); pos >= n && n > 0 {
+		// At the end of the file CPython reports errors on the last line,
+		// after its last character.
+		pos = n - 1
+		if pos > 0 && p.src[pos] == '\n' && p.src[pos-1] == '\r' {
+			pos--
+		}
+		if end < pos {
+			end = pos
+		}
+	}
+	if len(p.errs) == 0 {
+		p.firstErrFar = p.far
 	}
 	p.errs.Add(pos, end, typ, msg)
 	p.fail()

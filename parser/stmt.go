@@ -40,6 +40,7 @@ func (p *parser) statements(top bool) []ast.Stmt {
 		}
 		start, n := p.pos, len(list)
 		p.far = p.pos
+		p.stmtStart = p.pos
 		list = p.statement(list)
 		if p.failed {
 			list = list[:n]
@@ -245,24 +246,42 @@ func augOp(k token.Kind) (ast.Operator, bool) {
 }
 
 func (p *parser) annAssign(start token.Pos, first token.Kind, target ast.Expr) ast.Stmt {
+	var msg string
+	var at ast.Node = target
 	switch t := target.(type) {
 	case *ast.Name, *ast.Attribute, *ast.Subscript:
-		setContext(target, ast.Store)
 	case *ast.Tuple:
+		msg = "only single target (not tuple) can be annotated"
 		if first != token.LPAR {
-			p.errorNode(t.Elts[0], "only single target (not tuple) can be annotated")
-		} else {
-			p.errorNode(target, "only single target (not tuple) can be annotated")
+			at = t.Elts[0]
 		}
-		return p.badStmt()
 	case *ast.List:
-		p.errorNode(target, "only single target (not list) can be annotated")
+		msg = "only single target (not list) can be annotated"
+	case *ast.Starred:
+		p.syntaxError()
 		return p.badStmt()
 	default:
-		p.errorNode(target, "illegal target for annotation")
+		msg = "illegal target for annotation"
+	}
+	colonFar := p.far
+	p.next() // ':'
+	if msg != "" {
+		// CPython names the target only when an annotation follows.
+		if p.startsExpr() {
+			m := p.mark()
+			p.expression()
+			if !p.failed {
+				p.reset(m)
+				p.errorNode(at, msg)
+				return p.badStmt()
+			}
+			p.reset(m)
+		}
+		p.far = colonFar
+		p.syntaxError()
 		return p.badStmt()
 	}
-	p.next() // ':'
+	setContext(target, ast.Store)
 	ann := p.expression()
 	var value ast.Expr
 	if p.got(token.EQUAL) {
@@ -281,13 +300,17 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 		p.next()
 		targets = append(targets, p.annotatedRHS())
 	}
-	value := targets[len(targets)-1]
-	targets = targets[:len(targets)-1]
-	for _, t := range targets {
-		if !p.checkTarget(t, targetStar) {
+	if p.failed {
+		return p.badStmt()
+	}
+	for _, t := range targets[:len(targets)-1] {
+		if invalidTarget(t, targetStar) != nil {
+			p.assignError(targets)
 			return p.badStmt()
 		}
 	}
+	value := targets[len(targets)-1]
+	targets = targets[:len(targets)-1]
 	for _, t := range targets {
 		setContext(t, ast.Store)
 	}
@@ -295,14 +318,17 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 }
 
 func (p *parser) augAssign(start token.Pos, target ast.Expr, op ast.Operator) ast.Stmt {
+	p.next()
+	value := p.annotatedRHS()
+	if p.failed {
+		return p.badStmt()
+	}
 	switch target.(type) {
 	case *ast.Name, *ast.Attribute, *ast.Subscript:
 	default:
 		p.errorf(target.Pos(), target.End(), "'%s' is an illegal expression for augmented assignment", exprName(target))
 		return p.badStmt()
 	}
-	p.next()
-	value := p.annotatedRHS()
 	setContext(target, ast.Store)
 	return &ast.AugAssign{Loc: p.loc(start), Target: target, Op: op, Value: value}
 }
@@ -556,6 +582,17 @@ func (p *parser) expectColon() bool {
 	return false
 }
 
+// forceColon consumes a ':' that CPython's grammar requires outright
+// (&&':'): anything else is reported as a missing ':'.
+func (p *parser) forceColon() bool {
+	if p.tok == token.COLON {
+		p.next()
+		return true
+	}
+	p.errorTok(p.cur(), "expected ':'")
+	return false
+}
+
 // block parses the body of a compound statement after its ':'. what and
 // kw name the statement for the error on a missing indented block.
 func (p *parser) block(what string, kw token.Pos) []ast.Stmt {
@@ -636,11 +673,23 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 	}
 	var tparams []ast.TypeParam
 	if p.tok == token.LSQB {
+		// CPython's type_params is optional: when it does not parse, the
+		// '(' is what is missing.
+		open := p.cur()
+		m, far := p.mark(), p.far
 		tparams = p.typeParams()
+		if p.failed {
+			if p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+				return p.badStmt()
+			}
+			p.reset(m)
+			p.far = far
+			p.errorTok(open, "expected '('")
+			return p.badStmt()
+		}
 	}
 	if p.tok != token.LPAR {
-		t := p.cur()
-		p.errorAt(t.Start, t.End, "expected '('")
+		p.errorTok(p.cur(), "expected '('")
 		return p.badStmt()
 	}
 	p.next()
@@ -649,12 +698,23 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 		return p.badStmt()
 	}
 	var returns ast.Expr
-	if p.got(token.RARROW) {
+	if p.tok == token.RARROW {
+		arrow := p.cur()
+		m, far := p.mark(), p.far
+		p.next()
 		returns = p.expression()
+		if p.failed {
+			p.reset(m)
+			p.far = far
+			p.errorTok(arrow, "expected ':'")
+			return p.badStmt()
+		}
 	}
-	if !p.expectColon() {
+	if p.tok != token.COLON {
+		p.errorTok(p.cur(), "expected ':'")
 		return p.badStmt()
 	}
+	p.next()
 	body := p.block("function definition", kw)
 	if async {
 		return &ast.AsyncFunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
@@ -713,7 +773,7 @@ func (p *parser) ifStmt() ast.Stmt {
 func (p *parser) elseBlock() []ast.Stmt {
 	kw := p.start()
 	p.next()
-	if !p.expectColon() {
+	if !p.forceColon() {
 		return nil
 	}
 	body := p.block("'else' statement", kw)
@@ -798,10 +858,15 @@ func (p *parser) withStmt() ast.Stmt {
 	if items == nil {
 		for {
 			items = append(items, p.withItem())
-			if !p.got(token.COMMA) {
+			if p.tok != token.COMMA {
 				break
 			}
+			p.next()
 		}
+	}
+	if p.tok == token.NEWLINE {
+		p.syntaxErrorMsg("expected ':'")
+		return p.badStmt()
 	}
 	if !p.expectColon() {
 		return p.badStmt()
@@ -846,7 +911,7 @@ func (p *parser) withItem() *ast.WithItem {
 		p.next()
 		vars = p.starTarget()
 		switch p.tok {
-		case token.COMMA, token.RPAR, token.COLON:
+		case token.COMMA, token.RPAR, token.COLON, token.NEWLINE:
 		default:
 			p.syntaxError()
 		}
@@ -857,7 +922,7 @@ func (p *parser) withItem() *ast.WithItem {
 func (p *parser) tryStmt() ast.Stmt {
 	start := p.start()
 	p.next()
-	if !p.expectColon() {
+	if !p.forceColon() {
 		return p.badStmt()
 	}
 	body := p.block("'try' statement", start)
@@ -888,7 +953,7 @@ func (p *parser) tryStmt() ast.Stmt {
 	if p.tok == token.FINALLY {
 		kw := p.start()
 		p.next()
-		if !p.expectColon() {
+		if !p.forceColon() {
 			return p.badStmt()
 		}
 		final = p.block("'finally' statement", kw)
@@ -913,10 +978,14 @@ func (p *parser) exceptHandler() *ast.ExceptHandler {
 	star := p.got(token.STAR)
 	if star {
 		what = "'except*' statement"
+		if p.tok == token.COLON || p.tok == token.NEWLINE {
+			p.syntaxErrorMsg("expected one or more exception types")
+			return &ast.ExceptHandler{}
+		}
 	}
 	var typ ast.Expr
 	var name string
-	if p.tok != token.COLON || star {
+	if p.tok != token.COLON {
 		tStart := p.start()
 		typ = p.expression()
 		if p.tok == token.COMMA {
@@ -934,7 +1003,22 @@ func (p *parser) exceptHandler() *ast.ExceptHandler {
 			}
 			p.gate(UnparenthesizedExceptTypes, tStart, p.prevEnd())
 		} else if p.got(token.AS) {
-			name, _, _ = p.name()
+			if p.tok == token.NAME && (p.peek(1) == token.COLON || p.peek(1) == token.NEWLINE) {
+				name, _, _ = p.name()
+			} else if p.startsExpr() {
+				target := p.expression()
+				if p.tok == token.COLON && !p.failed {
+					kind := "except"
+					if star {
+						kind = "except*"
+					}
+					p.errorf(target.Pos(), target.End(), "cannot use %s statement with %s", kind, exprName(target))
+					return &ast.ExceptHandler{}
+				}
+				p.syntaxError()
+			} else {
+				p.syntaxError()
+			}
 		}
 	}
 	if !p.expectColon() {

@@ -67,7 +67,7 @@ func (p *parser) strings() ast.Expr {
 				return p.bad
 			}
 			c := &ast.Constant{Loc: ast.Loc{Start: first.Start, Stop: first.End}, Value: v}
-			if flags, _, _ := splitString(p.text(first)); flags&prefixU != 0 {
+			if p.src[first.Start] == 'u' {
 				c.StrKind = "u"
 			}
 			return c
@@ -90,7 +90,7 @@ func (p *parser) strings() ast.Expr {
 			if !ok {
 				return p.bad
 			}
-			pieces = append(pieces, strPiece{text: v.Text, loc: ast.Loc{Start: t.Start, Stop: t.End}, kindU: flags&prefixU != 0})
+			pieces = append(pieces, strPiece{text: v.Text, loc: ast.Loc{Start: t.Start, Stop: t.End}, kindU: p.src[t.Start] == 'u'})
 			continue
 		case token.FSTRING_START:
 			nF++
