@@ -105,8 +105,8 @@ func Fix(f *parser.File, lint func(*parser.File) []checks.Diagnostic, opts Optio
 	fx := &fixer{
 		orig:     f,
 		opts:     opts,
-		disabled: map[*checks.Rule]bool{},
-		applied:  map[*checks.Rule]int{},
+		disabled: map[string]bool{},
+		applied:  map[string]*Count{},
 	}
 	res := Result{File: f}
 	diags := lint(f)
@@ -126,7 +126,7 @@ func Fix(f *parser.File, lint func(*parser.File) []checks.Diagnostic, opts Optio
 		if len(plan.Invalid) > 0 {
 			// Refuse the invalid fixes and try again on the same text.
 			for _, c := range plan.Invalid {
-				fx.disabled[c.Rule] = true
+				fx.disabled[c.Rule.Code] = true
 			}
 			res.Bugs = append(res.Bugs, Bug{Rules: rulesOf(plan.Invalid), Round: round + 1,
 				Reason: "has edits out of order, overlapping or outside the text"})
@@ -140,7 +140,7 @@ func Fix(f *parser.File, lint func(*parser.File) []checks.Diagnostic, opts Optio
 			}
 			for _, b := range bugs {
 				for _, r := range b.Rules {
-					fx.disabled[r] = true
+					fx.disabled[r.Code] = true
 				}
 			}
 			res.Bugs = append(res.Bugs, bugs...)
@@ -148,15 +148,20 @@ func Fix(f *parser.File, lint func(*parser.File) []checks.Diagnostic, opts Optio
 		}
 		round++
 		for _, c := range plan.Fixes {
-			fx.applied[c.Rule]++
+			n := fx.applied[c.Rule.Code]
+			if n == nil {
+				n = &Count{Rule: c.Rule}
+				fx.applied[c.Rule.Code] = n
+			}
+			n.Count++
 		}
 		res.File = next
 		diags = lint(next)
 	}
 	res.Rounds = round
 	res.Diagnostics = diags
-	for r, n := range fx.applied {
-		res.Applied = append(res.Applied, Count{Rule: r, Count: n})
+	for _, n := range fx.applied {
+		res.Applied = append(res.Applied, *n)
 	}
 	sort.Slice(res.Applied, func(i, j int) bool { return res.Applied[i].Rule.Code < res.Applied[j].Rule.Code })
 	return res
@@ -166,12 +171,12 @@ func Fix(f *parser.File, lint func(*parser.File) []checks.Diagnostic, opts Optio
 type fixer struct {
 	orig     *parser.File
 	opts     Options
-	disabled map[*checks.Rule]bool // rules whose fixes failed
-	applied  map[*checks.Rule]int
+	disabled map[string]bool   // codes of the rules whose fixes failed
+	applied  map[string]*Count // by code
 }
 
 func (fx *fixer) fixable(r *checks.Rule) bool {
-	if fx.disabled[r] {
+	if fx.disabled[r.Code] {
 		return false
 	}
 	return fx.opts.Fixable == nil || fx.opts.Fixable(r)
@@ -211,7 +216,7 @@ func (fx *fixer) blame(cur *parser.File, fixes []Candidate, round int) []Bug {
 	for _, r := range rules {
 		var own []Candidate
 		for _, c := range fixes {
-			if c.Rule == r {
+			if c.Rule.Code == r.Code {
 				own = append(own, c)
 			}
 		}
@@ -222,13 +227,13 @@ func (fx *fixer) blame(cur *parser.File, fixes []Candidate, round int) []Bug {
 	return bugs
 }
 
-// rulesOf returns the distinct rules of cands, sorted by code.
+// rulesOf returns the rules of cands, one per code, sorted by code.
 func rulesOf(cands []Candidate) []*checks.Rule {
-	seen := map[*checks.Rule]bool{}
+	seen := map[string]bool{}
 	var rules []*checks.Rule
 	for _, c := range cands {
-		if !seen[c.Rule] {
-			seen[c.Rule] = true
+		if !seen[c.Rule.Code] {
+			seen[c.Rule.Code] = true
 			rules = append(rules, c.Rule)
 		}
 	}
