@@ -10,11 +10,13 @@ import (
 const context = 3
 
 // Unified returns the differences between old and new as a unified diff
-// with three lines of context, as git diff and ruff --diff print them:
-// "--- a/oldName" and "+++ b/newName" headers, then hunks. Lines are split
-// after "\n" and compared with their line breaks, so a "\r\n" line shows
-// its "\r"; a last line without a line break is followed by the line
-// "\ No newline at end of file". Unified returns "" if old and new are
+// with three lines of context, in the form git diff prints: "--- a/oldName"
+// and "+++ b/newName" headers (names should be slash-separated relative
+// paths), then hunks, with changes placed among equal lines as git places
+// them. Lines are split after "\n" and compared with their line breaks, so
+// a "\r\n" line keeps its "\r" in the output; a last line without a line
+// break is followed by the line "\ No newline at end of file". The result
+// applies with git apply and patch. Unified returns "" if old and new are
 // equal.
 func Unified(oldName, newName string, old, new []byte) string {
 	if bytes.Equal(old, new) {
@@ -129,7 +131,8 @@ func splitLines(text []byte) []string {
 }
 
 // diffLines returns a shortest edit script from a to b: every line of a
-// and b once, in order, deletions before insertions within each change.
+// and b once, in order, deletions before insertions within each change,
+// each change moved among equal lines as compact moves it.
 func diffLines(a, b []string) []op {
 	// Compare lines as small integers.
 	ids := map[string]int{}

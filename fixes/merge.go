@@ -54,10 +54,14 @@ type Plan struct {
 // changed and the rule has had a chance to report it again. An edit
 // identical to one already accepted (the same range and new text, as when
 // two fixes add the same import) is not a conflict: it is made once.
+// Candidates without edits are left out.
 func Merge(size int, cands []Candidate) Plan {
 	var p Plan
 	order := make([]Candidate, 0, len(cands))
 	for _, c := range cands {
+		if c.Fix == nil || len(c.Fix.Edits) == 0 {
+			continue
+		}
 		if checkEdits(size, c.Fix.Edits) != nil {
 			p.Invalid = append(p.Invalid, c)
 			continue

@@ -122,6 +122,14 @@ edit [9, 9) "#"
 edit [9, 9) "#"
 text "import a\n##x = a.b(c)\n"
 `},
+		{"fixes without edits are left out", []Candidate{
+			cand("empty"),
+			{Rule: &checks.Rule{Code: "FK000"}},
+			cand("fine", repl(9, 10, "y")),
+		}, `fix fine
+edit [9, 10) "y"
+text "import a\ny = a.b(c)\n"
+`},
 		{"invalid fixes are set apart", []Candidate{
 			cand("outside", repl(19, 40, "")),
 			cand("overlapping", repl(0, 5, ""), repl(3, 8, "")),

@@ -12,7 +12,9 @@ import (
 
 // WriteFile writes the decoded text back to the file at path, encoded as
 // src describes (src.Encoding, with a UTF-8 byte order mark if src.BOM),
-// the way scanner.Encode does.
+// the way scanner.Encode does; src is what scanner.Decode returned for the
+// file, or the Encoding and BOM of its parser.File, and src.Text is not
+// used. Line breaks are written as they are in text.
 //
 // If the file already holds exactly those bytes, WriteFile does nothing:
 // the file and its modification time are left alone. Otherwise it writes a
@@ -20,7 +22,8 @@ import (
 // original file's permission bits and renames it over the original (the
 // target, if path is a symbolic link), so that the file is at any moment
 // either the old one or the new one. On error the original file is
-// untouched and the temporary file removed.
+// untouched and the temporary file removed. Being a new file, the result
+// belongs to the user who writes it and no longer shares hard links.
 func WriteFile(path string, text []byte, src scanner.Source) error {
 	data, err := scanner.Encode(text, src)
 	if err != nil {
