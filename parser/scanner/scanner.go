@@ -90,7 +90,6 @@ type Scanner struct {
 	pendDedent  int  // DEDENT tokens still to return
 	pendIndent  bool // an INDENT token is still to return
 	indentStart int  // start of the indentation of the current line
-	done        bool // EOF returned
 
 	indents  []int // indentation columns (tabs to multiples of 8), innermost last
 	altIndts []int // the same with tabs counting 1, for TabError
@@ -254,7 +253,7 @@ loop:
 	switch {
 	case col == s.indents[top]:
 		if alt != s.altIndts[top] {
-			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+			s.error(start, start, TabError, "inconsistent use of tabs and spaces in indentation")
 		}
 	case col > s.indents[top]:
 		if len(s.indents) >= maxIndent {
@@ -262,7 +261,7 @@ loop:
 			return token.Token{}, false
 		}
 		if alt <= s.altIndts[top] {
-			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+			s.error(start, start, TabError, "inconsistent use of tabs and spaces in indentation")
 		}
 		s.indents = append(s.indents, col)
 		s.altIndts = append(s.altIndts, alt)
@@ -276,9 +275,14 @@ loop:
 		s.indents = s.indents[:top+1]
 		s.altIndts = s.altIndts[:top+1]
 		if col != s.indents[top] {
-			s.error(i, i, IndentationError, "unindent does not match any outer indentation level")
+			// CPython points past the end of the line.
+			end := i
+			for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+				end++
+			}
+			s.error(end, end, IndentationError, "unindent does not match any outer indentation level")
 		} else if alt != s.altIndts[top] {
-			s.error(i, i, TabError, "inconsistent use of tabs and spaces in indentation")
+			s.error(start, start, TabError, "inconsistent use of tabs and spaces in indentation")
 		}
 		s.pendDedent = n - 1
 		return mk(token.DEDENT, i, i), true

@@ -122,8 +122,6 @@ const (
 	WITH     // with
 	YIELD    // yield
 	keywordEnd
-
-	numKinds
 )
 
 var kindNames = [...]string{
