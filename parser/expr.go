@@ -78,6 +78,10 @@ func (p *parser) starNamedExpression() ast.Expr {
 	if p.tok == token.STAR {
 		start := p.start()
 		p.next()
+		if !p.startsExpr() {
+			p.syntaxErrorMsg("Invalid star expression")
+			return p.bad
+		}
 		v := p.bitwiseOr()
 		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
 	}
@@ -720,7 +724,26 @@ func (p *parser) parenAtom() ast.Expr {
 		}
 		return e
 	}
+	if p.tok == token.DOUBLESTAR {
+		t := p.cur()
+		m, far := p.mark(), p.far
+		p.next()
+		p.expression()
+		ok := !p.failed && p.tok == token.RPAR
+		p.reset(m)
+		p.far = far
+		if ok {
+			p.errorTok(t, "cannot use double starred expression here")
+		} else {
+			p.syntaxError()
+		}
+		return p.bad
+	}
 	first := p.starNamedExpression()
+	if _, ok := first.(*ast.Starred); ok && p.startsComprehension() {
+		p.errorNode(first, "iterable unpacking cannot be used in comprehension")
+		return p.bad
+	}
 	switch p.tok {
 	case token.RPAR:
 		p.next()
@@ -758,24 +781,47 @@ func (p *parser) listAtom() ast.Expr {
 		return &ast.List{Loc: p.loc(start), Ctx: ast.Load}
 	}
 	first := p.starNamedExpression()
-	if p.tok == token.FOR || p.tok == token.ASYNC {
+	if p.startsComprehension() {
+		if _, ok := first.(*ast.Starred); ok {
+			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
+			return p.bad
+		}
 		gens := p.forIfClauses()
 		if !p.expect(token.RSQB) {
 			return p.bad
 		}
 		return &ast.ListComp{Loc: p.loc(start), Elt: first, Generators: gens}
 	}
-	elts := []ast.Expr{first}
-	for p.got(token.COMMA) {
-		if !p.startsStarExpr() {
-			break
-		}
-		elts = append(elts, p.starNamedExpression())
-	}
+	elts := p.displayRest(first)
 	if !p.expect(token.RSQB) {
 		return p.bad
 	}
 	return &ast.List{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+}
+
+// displayRest parses the items after the first one of a list or set
+// display, reporting a comprehension whose target lacks parentheses.
+func (p *parser) displayRest(first ast.Expr) []ast.Expr {
+	elts := []ast.Expr{first}
+	for p.tok == token.COMMA {
+		comma := p.cur()
+		p.next()
+		if !p.startsStarExpr() {
+			if p.startsComprehension() && !p.failed {
+				end := comma.End
+				if len(elts) > 1 {
+					end = elts[len(elts)-1].End()
+				}
+				p.errorAt(first.Pos(), end, "did you forget parentheses around the comprehension target?")
+			}
+			break
+		}
+		elts = append(elts, p.starNamedExpression())
+	}
+	if len(elts) > 1 && p.startsComprehension() && !p.failed {
+		p.errorAt(first.Pos(), elts[len(elts)-1].End(), "did you forget parentheses around the comprehension target?")
+	}
+	return elts
 }
 
 // braceAtom parses a dict or set display or comprehension.
@@ -786,12 +832,28 @@ func (p *parser) braceAtom() ast.Expr {
 		return &ast.Dict{Loc: p.loc(start)}
 	}
 	if p.tok == token.DOUBLESTAR {
+		t := p.cur()
+		m, far := p.mark(), p.far
+		p.next()
+		p.bitwiseOr()
+		comp := !p.failed && p.startsComprehension()
+		p.reset(m)
+		p.far = far
+		if comp {
+			p.errorTok(t, "dict unpacking cannot be used in dict comprehension")
+			return p.bad
+		}
 		return p.dictRest(start, nil, nil)
 	}
+	walrus := p.tok == token.NAME && p.peek(1) == token.COLONEQUAL
 	first := p.starNamedExpression()
 	if p.tok == token.COLON {
 		if _, ok := first.(*ast.Starred); ok {
 			p.syntaxError()
+			return p.bad
+		}
+		if walrus {
+			p.errorTok(p.cur(), msgInvalidSyntax)
 			return p.bad
 		}
 		p.next()
@@ -811,20 +873,18 @@ func (p *parser) braceAtom() ast.Expr {
 		}
 		return p.dictRest(start, []ast.Expr{first}, []ast.Expr{value})
 	}
-	if p.tok == token.FOR || p.tok == token.ASYNC {
+	if p.startsComprehension() {
+		if _, ok := first.(*ast.Starred); ok {
+			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
+			return p.bad
+		}
 		gens := p.forIfClauses()
 		if !p.expect(token.RBRACE) {
 			return p.bad
 		}
 		return &ast.SetComp{Loc: p.loc(start), Elt: first, Generators: gens}
 	}
-	elts := []ast.Expr{first}
-	for p.got(token.COMMA) {
-		if !p.startsStarExpr() {
-			break
-		}
-		elts = append(elts, p.starNamedExpression())
-	}
+	elts := p.displayRest(first)
 	if !p.expect(token.RBRACE) {
 		return p.bad
 	}
@@ -839,9 +899,13 @@ func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
 			values = append(values, p.bitwiseOr())
 		} else {
 			k := p.expression()
-			if !p.expect(token.COLON) {
+			if p.tok != token.COLON {
+				if !p.failed {
+					p.errorAt(k.End()-1, k.End(), "':' expected after dictionary key")
+				}
 				return p.bad
 			}
+			p.next()
 			keys = append(keys, k)
 			values = append(values, p.expression())
 		}
@@ -868,9 +932,11 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 			return gens
 		}
 		target := p.starTargets()
-		if !p.expect(token.IN) {
+		if p.tok != token.IN {
+			p.syntaxErrorMsg("'in' expected after for-loop variables")
 			return gens
 		}
+		p.next()
 		iter := p.disjunction()
 		var ifs []ast.Expr
 		for p.got(token.IF) {

@@ -33,7 +33,7 @@ func (p *parser) fstring(pieces []strPiece) []strPiece {
 			p.next()
 			v, msg := decodeStr(p.text(t), fs.raw, true)
 			if msg != "" {
-				p.errorTok(t, msg)
+				p.errorAt(t.End, t.End, msg)
 				return pieces
 			}
 			pieces = append(pieces, strPiece{text: v, loc: ast.Loc{Start: t.Start, Stop: t.End}})
@@ -57,46 +57,96 @@ func (p *parser) fstring(pieces []strPiece) []strPiece {
 // makes the field an Interpolation (t-strings) rather than a
 // FormattedValue.
 func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []strPiece {
+	kind := "f-string"
+	if fs.tstring {
+		kind = "t-string"
+	}
 	lbrace := p.cur()
 	p.next()
+	switch p.tok {
+	case token.EQUAL, token.EXCLAMATION, token.COLON, token.RBRACE:
+		p.errorf(p.cur().Start, p.cur().End, "%s: valid expression required before '%s'", kind, p.tok)
+		return pieces
+	case token.LAMBDA:
+		if p.lambdaInField(kind) {
+			return pieces
+		}
+	}
+	if !p.startsStarExpr() && p.tok != token.YIELD {
+		p.errorf(p.cur().Start, p.cur().End, "%s: expecting a valid expression after '{'", kind)
+		return pieces
+	}
 	var e ast.Expr
 	if p.tok == token.YIELD {
 		e = p.yieldExpr()
 	} else {
 		e = p.starExpressions()
 	}
+	if p.failed {
+		return pieces
+	}
 	exprEnd := p.prevEnd()
 	p.checkFStringExpr(fs, lbrace.End, p.start())
 	debug := false
 	var debugEnd token.Pos
-	if p.tok == token.EQUAL {
+	switch p.tok {
+	case token.EQUAL:
 		debug = true
 		p.next()
 		debugEnd = p.start()
+		switch p.tok {
+		case token.EXCLAMATION, token.COLON, token.RBRACE:
+		default:
+			p.errorf(p.cur().Start, p.cur().End, "%s: expecting '!', or ':', or '}'", kind)
+			return pieces
+		}
+	case token.EXCLAMATION, token.COLON, token.RBRACE:
+	default:
+		p.errorf(p.cur().Start, p.cur().End, "%s: expecting '=', or '!', or ':', or '}'", kind)
+		return pieces
 	}
 	conv := -1
 	if p.tok == token.EXCLAMATION {
+		bang := p.cur()
 		p.next()
 		t := p.cur()
-		if p.tok != token.NAME {
-			p.syntaxError()
+		switch {
+		case p.tok == token.COLON || p.tok == token.RBRACE:
+			p.errorf(t.Start, t.End, "%s: missing conversion character", kind)
+			return pieces
+		case p.tok != token.NAME:
+			p.errorf(t.Start, t.End, "%s: invalid conversion character", kind)
+			return pieces
+		case bang.End != t.Start:
+			p.errorf(bang.Start, t.End, "%s: conversion type must come right after the exclamation mark", kind)
 			return pieces
 		}
 		switch p.text(t) {
 		case "s", "r", "a":
 			conv = int(p.src[t.Start])
 		default:
-			p.errorf(t.Start, t.End, "f-string: invalid conversion character '%s': expected 's', 'r', or 'a'", p.text(t))
+			p.errorf(t.Start, t.End, "%s: invalid conversion character %s: expected 's', 'r', or 'a'", kind, ast.ReprStr(p.text(t)))
 			return pieces
 		}
 		p.next()
+		if p.tok != token.COLON && p.tok != token.RBRACE {
+			p.errorf(p.cur().Start, p.cur().End, "%s: expecting ':' or '}'", kind)
+			return pieces
+		}
 	}
 	var spec ast.Expr
 	if p.tok == token.COLON {
 		spec = p.formatSpec(fs)
+		if p.failed {
+			return pieces
+		}
+		if p.tok != token.RBRACE {
+			p.errorf(p.cur().Start, p.cur().End, "%s: expecting '}', or format specs", kind)
+			return pieces
+		}
 	}
 	if p.tok != token.RBRACE {
-		p.syntaxError()
+		p.errorf(p.cur().Start, p.cur().End, "%s: expecting '}'", kind)
 		return pieces
 	}
 	p.next()
@@ -120,6 +170,28 @@ func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []st
 	return append(pieces, strPiece{expr: field})
 }
 
+// lambdaInField reports, after recording CPython's error, a lambda at the
+// top level of a replacement field, whose ':' the scanner took for the
+// start of a format spec.
+func (p *parser) lambdaInField(kind string) bool {
+	m, far := p.mark(), p.far
+	start := p.cur()
+	p.next()
+	p.parameters(token.COLON)
+	ok := !p.failed && p.tok == token.COLON
+	colon := p.cur()
+	if ok {
+		p.next()
+		ok = p.tok == token.FSTRING_MIDDLE || p.tok == token.TSTRING_MIDDLE
+	}
+	p.reset(m)
+	p.far = far
+	if ok {
+		p.errorf(start.Start, colon.End, "%s: lambda expressions are not allowed without parentheses", kind)
+	}
+	return ok
+}
+
 // formatSpec parses ':' followed by the literal text and replacement
 // fields of a format spec, up to the closing '}' of the field.
 func (p *parser) formatSpec(fs *fstr) ast.Expr {
@@ -133,7 +205,7 @@ func (p *parser) formatSpec(fs *fstr) ast.Expr {
 			p.next()
 			v, msg := decodeStr(p.text(t), fs.raw, true)
 			if msg != "" {
-				p.errorTok(t, msg)
+				p.errorAt(t.End, t.End, msg)
 				return p.bad
 			}
 			pieces = append(pieces, strPiece{text: v, loc: ast.Loc{Start: t.Start, Stop: t.End}})

@@ -328,12 +328,22 @@ func (p *parser) syntaxError() {
 	t := p.toks[p.far]
 	switch t.Kind {
 	case token.INDENT:
-		p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected indent")
+		p.unexpectedIndent(t)
 	case token.DEDENT:
 		p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected unindent")
 	default:
 		p.errorTyped(t.Start, t.End, scanner.SyntaxError, msgInvalidSyntax)
 	}
+}
+
+// unexpectedIndent reports the INDENT token t where no block may start.
+// CPython points at the last character of the indentation.
+func (p *parser) unexpectedIndent(t token.Token) {
+	pos := t.End
+	if pos > t.Start {
+		pos--
+	}
+	p.errorTyped(pos, t.End, scanner.IndentationError, "unexpected indent")
 }
 
 // expect consumes a token of kind k or fails with a generic error.

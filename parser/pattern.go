@@ -21,6 +21,22 @@ func (p *parser) matchStmt() ast.Stmt {
 		return nil
 	}
 	subject := p.subjectExpr()
+	if !p.failed && p.tok == token.NEWLINE {
+		// Not a match statement unless the line is not a valid simple
+		// statement either: then CPython reports the missing ':'.
+		nl := p.cur()
+		p.reset(m)
+		p.far = far
+		p.simpleStmts(nil)
+		failed := p.failed
+		p.reset(m)
+		p.far = far
+		if failed {
+			p.errorTok(nl, "expected ':'")
+			return p.badStmt()
+		}
+		return nil
+	}
 	if p.failed || p.tok != token.COLON {
 		p.reset(m)
 		p.far = far
@@ -157,22 +173,26 @@ func (p *parser) pattern() ast.Pattern {
 	}
 	p.next()
 	t := p.cur()
-	if p.tok != token.NAME {
-		p.syntaxError()
-		return p.badPattern()
-	}
-	name := p.ident(t)
-	if name == "_" {
+	if p.tok == token.NAME && p.text(t) == "_" {
 		p.errorTok(t, "cannot use '_' as a target")
 		return p.badPattern()
 	}
-	p.next()
-	switch p.tok {
-	case token.DOT, token.LPAR, token.EQUAL:
+	if p.tok != token.NAME || p.peek(1) == token.DOT || p.peek(1) == token.LPAR || p.peek(1) == token.EQUAL {
+		if p.startsExpr() {
+			m, far := p.mark(), p.far
+			e := p.expression()
+			if !p.failed {
+				p.errorf(e.Pos(), e.End(), "cannot use %s as pattern target", exprName(e))
+				return p.badPattern()
+			}
+			p.reset(m)
+			p.far = far
+		}
 		p.syntaxError()
 		return p.badPattern()
 	}
-	return &ast.MatchAs{Loc: p.loc(start), Pattern: pat, Name: name}
+	p.next()
+	return &ast.MatchAs{Loc: p.loc(start), Pattern: pat, Name: p.ident(t)}
 }
 
 func (p *parser) orPattern() ast.Pattern {
@@ -387,7 +407,7 @@ func (p *parser) mappingPattern() ast.Pattern {
 			rest = p.ident(t)
 			p.got(token.COMMA)
 			if p.tok != token.RBRACE && !p.failed {
-				p.errorTok(t, "double star pattern must be the last (right-most) subpattern in the mapping pattern")
+				p.errorTok(p.cur(), msgInvalidSyntax)
 				return p.badPattern()
 			}
 			break

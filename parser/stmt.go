@@ -30,8 +30,7 @@ func (p *parser) statements(top bool) []ast.Stmt {
 		case token.INDENT:
 			// An indented block where none may start: report it and parse
 			// the block's statements as if they were not indented.
-			t := p.cur()
-			p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected indent")
+			p.unexpectedIndent(p.cur())
 			p.clearFail()
 			p.next()
 			list = append(list, p.statements(false)...)
@@ -442,24 +441,64 @@ func (p *parser) dottedName() (string, bool) {
 
 func (p *parser) importStmt() ast.Stmt {
 	start := p.start()
+	kw := p.cur()
 	p.next()
+	if p.tok == token.NEWLINE {
+		p.errorTok(p.cur(), "Expected one or more names after 'import'")
+		return p.badStmt()
+	}
 	var names []*ast.Alias
 	for {
 		aStart := p.start()
 		name, ok := p.dottedName()
 		if !ok {
-			break
+			return p.badStmt()
 		}
 		var as string
 		if p.got(token.AS) {
-			as, _, _ = p.name()
+			if as = p.importTarget(); p.failed {
+				return p.badStmt()
+			}
 		}
 		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
 		if !p.got(token.COMMA) {
 			break
 		}
 	}
+	if p.tok == token.FROM && !p.failed {
+		// import a from b
+		m, far := p.mark(), p.far
+		p.next()
+		_, ok := p.dottedName()
+		p.reset(m)
+		p.far = far
+		if ok {
+			p.errorAt(kw.Start, p.prevEnd(), "Did you mean to use 'from ... import ...' instead?")
+			return p.badStmt()
+		}
+	}
 	return &ast.Import{Loc: p.loc(start), Names: names}
+}
+
+// importTarget parses the name after "as" in an import, with CPython's
+// error for an expression that is not a name.
+func (p *parser) importTarget() string {
+	if p.tok == token.NAME {
+		switch p.peek(1) {
+		case token.COMMA, token.RPAR, token.SEMI, token.NEWLINE:
+			name, _, _ := p.name()
+			return name
+		}
+	}
+	if p.startsExpr() {
+		e := p.expression()
+		if !p.failed {
+			p.errorf(e.Pos(), e.End(), "cannot use %s as import target", exprName(e))
+			return ""
+		}
+	}
+	p.syntaxError()
+	return ""
 }
 
 func (p *parser) fromImportStmt() ast.Stmt {
@@ -496,10 +535,17 @@ func (p *parser) fromImportStmt() ast.Stmt {
 		names = p.importAsNames(names)
 		p.got(token.COMMA)
 		p.expect(token.RPAR)
+	case token.NEWLINE:
+		p.errorTok(p.cur(), "Expected one or more names after 'import'")
+		return p.badStmt()
 	default:
 		names = p.importAsNames(names)
-		if p.tok == token.COMMA {
-			p.syntaxError()
+		if p.tok == token.COMMA && !p.failed {
+			if p.peek(1) == token.NEWLINE {
+				p.syntaxErrorMsg("trailing comma not allowed without surrounding parentheses")
+			} else {
+				p.syntaxError()
+			}
 		}
 	}
 	if p.failed {
@@ -520,7 +566,9 @@ func (p *parser) importAsNames(names []*ast.Alias) []*ast.Alias {
 		}
 		var as string
 		if p.got(token.AS) {
-			as, _, _ = p.name()
+			if as = p.importTarget(); p.failed {
+				return names
+			}
 		}
 		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
 		if p.tok != token.COMMA || p.peek(1) != token.NAME {
