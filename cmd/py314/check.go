@@ -1,0 +1,471 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/config"
+	"github.com/py314/py314/checks/files"
+	"github.com/py314/py314/checks/output"
+	"github.com/py314/py314/checks/rules"
+	"github.com/py314/py314/fixes"
+	"github.com/py314/py314/parser"
+	"github.com/py314/py314/parser/scanner"
+	"github.com/py314/py314/parser/token"
+)
+
+// checkFlags are the flags of py314 check.
+type checkFlags struct {
+	selectRules, extendSelect, ignore      string
+	fix, unsafeFixes, diff, showFixes      bool
+	statistics, exitZero, exitNonZeroOnFix bool
+	quiet, addNoqa, forceExclude           bool
+	targetVersion, configPath, failOn      string
+	outputFormat, stdinFilename            string
+}
+
+func checkCommand() *command {
+	var cf checkFlags
+	return &command{
+		name:    "check",
+		summary: "check Python files for what breaks, races or changes on Python 3.14",
+		usage:   "py314 check [flags] [PATH...]",
+		help: `Check checks the Python files (.py and .pyi) under each PATH (default: the current
+directory) with py314's rules and reports what it finds. Directories are walked
+recursively; .gitignore files, virtual environments, caches and build output are
+skipped. A PATH of "-" reads one file from standard input (name it with
+--stdin-filename so that configuration and per-file-ignores apply).
+
+Settings come from [tool.py314] in pyproject.toml, or from py314.toml or
+.py314.toml, the nearest one above each file; flags override them.
+
+Exit status: 0 when nothing at or above --fail-on was found (or everything found
+was fixed), 1 when something was, 2 for bad usage, bad configuration or an
+internal error.
+`,
+		setup: func(fs *flag.FlagSet) {
+			fs.StringVar(&cf.selectRules, "select", "", "comma-separated rule `selectors` to enable (codes, prefixes, names, ALL); replaces the configured selection")
+			fs.StringVar(&cf.extendSelect, "extend-select", "", "comma-separated rule `selectors` to enable in addition")
+			fs.StringVar(&cf.ignore, "ignore", "", "comma-separated rule `selectors` to disable")
+			fs.BoolVar(&cf.fix, "fix", false, "apply safe fixes")
+			fs.BoolVar(&cf.unsafeFixes, "unsafe-fixes", false, "also apply unsafe fixes (with --fix or --diff), and show them")
+			fs.BoolVar(&cf.diff, "diff", false, "print the changes the fixes would make as a unified diff; write nothing")
+			fs.BoolVar(&cf.showFixes, "show-fixes", false, "list the fixes applied")
+			fs.BoolVar(&cf.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
+			fs.StringVar(&cf.targetVersion, "target-version", "", "the oldest Python `version` the code must run on (py39 ... py315)")
+			fs.StringVar(&cf.configPath, "config", "", "use this configuration `file` for every path")
+			fs.BoolVar(&cf.exitZero, "exit-zero", false, "exit 0 even when something was found")
+			fs.BoolVar(&cf.exitNonZeroOnFix, "exit-non-zero-on-fix", false, "exit 1 when fixes were applied, even if nothing is left")
+			fs.StringVar(&cf.failOn, "fail-on", "", "the least `severity` that fails the run: error, warning or info (default info)")
+			fs.BoolVar(&cf.quiet, "quiet", false, "print the findings only, no summary")
+			fs.BoolVar(&cf.addNoqa, "add-noqa", false, "add a # noqa comment for every finding, to adopt py314 on a code base step by step")
+			fs.StringVar(&cf.outputFormat, "output-format", "", "`format` of the findings: "+strings.Join(output.Formats(), ", ")+" (default full)")
+			fs.StringVar(&cf.stdinFilename, "stdin-filename", "", "the `name` of the file read from standard input")
+			fs.BoolVar(&cf.forceExclude, "force-exclude", false, "apply exclusions to paths named on the command line too")
+		},
+		run: func(c *command, e *env, fs *flag.FlagSet) int { return runCheck(c, e, fs, &cf) },
+	}
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fileOutcome is what checking one file gave.
+type fileOutcome struct {
+	path    string
+	file    *token.File
+	diags   []checks.Diagnostic
+	applied []fixes.Count
+	diff    string
+	errs    []string // internal errors: rule panics, fix bugs, write failures
+	fatal   error    // the file could not be read or configured
+}
+
+func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
+	o := config.Overrides{
+		Source:        "command line",
+		ConfigPath:    cf.configPath,
+		ExtendSelect:  splitList(cf.extendSelect),
+		Ignore:        splitList(cf.ignore),
+		TargetVersion: cf.targetVersion,
+		FailOn:        cf.failOn,
+		OutputFormat:  cf.outputFormat,
+	}
+	if cf.selectRules != "" {
+		o.Select = splitList(cf.selectRules)
+	}
+	if cf.unsafeFixes {
+		on := true
+		o.UnsafeFixes = &on
+	}
+	resolver, err := config.NewResolver(rules.All(), o)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+		return exitUsage
+	}
+	run, err := resolver.ForDir(".")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+		return exitUsage
+	}
+	format := run.OutputFormat
+	if format == "" {
+		format = "full"
+	}
+
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var outcomes []*fileOutcome
+	if len(paths) == 1 && paths[0] == "-" {
+		raw, err := io.ReadAll(e.stdin)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "py314 check: reading standard input: %v\n", err)
+			return exitUsage
+		}
+		name := cf.stdinFilename
+		if name == "" {
+			name = "-"
+		}
+		out := checkSource(resolver, name, raw, cf, true)
+		if cf.fix && !cf.diff && out.fatal == nil && out.file != nil {
+			// With --fix, standard input is written back to standard output.
+			e.stdout.Write(out.file.Src)
+			format = "none"
+		}
+		outcomes = append(outcomes, out)
+	} else {
+		found, err := files.Discover(paths, files.Options{
+			ForceExclude: cf.forceExclude,
+			Exclude: func(p string, isDir bool) (bool, error) {
+				return resolver.Excluded(p, isDir, files.DefaultExcluded)
+			},
+		})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			var cfgErr *config.Error
+			if errors.As(err, &cfgErr) || len(found) == 0 {
+				return exitUsage
+			}
+		}
+		outcomes = checkFiles(e, resolver, found, cf)
+	}
+	return report(e, outcomes, format, run, cf)
+}
+
+// checkFiles checks the files in parallel and returns the outcomes in the
+// order of paths.
+func checkFiles(e *env, resolver *config.Resolver, paths []string, cf *checkFlags) []*fileOutcome {
+	outcomes := make([]*fileOutcome, len(paths))
+	var next, done atomic.Int64
+	stop := progress(e.stderr, len(paths), &done)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				outcomes[i] = checkPath(resolver, paths[i], cf)
+				done.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	stop()
+	return outcomes
+}
+
+// progress shows "checked N/M files" on a terminal when checking takes
+// more than a second; the returned function clears it.
+func progress(w io.Writer, total int, done *atomic.Int64) func() {
+	f, ok := w.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		select {
+		case <-quit:
+			return
+		case <-time.After(time.Second):
+		}
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			fmt.Fprintf(f, "\rpy314: checked %d/%d files", done.Load(), total)
+			select {
+			case <-quit:
+				fmt.Fprint(f, "\r\033[K")
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() { close(quit); <-finished }
+}
+
+func checkPath(resolver *config.Resolver, path string, cf *checkFlags) *fileOutcome {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %v", path, pe.Err)
+		}
+		return &fileOutcome{path: path, fatal: err}
+	}
+	return checkSource(resolver, path, raw, cf, false)
+}
+
+// checkSource checks one file's bytes: it lints them, and with --fix or
+// --diff applies the fixes to a fixpoint, writing the file back (unless it
+// came from standard input) or computing the diff.
+func checkSource(resolver *config.Resolver, path string, raw []byte, cf *checkFlags, stdin bool) *fileOutcome {
+	out := &fileOutcome{path: path}
+	settings, err := resolver.For(path)
+	if err != nil {
+		out.fatal = err
+		return out
+	}
+	var mu sync.Mutex
+	lint := func(f *parser.File) []checks.Diagnostic {
+		res := checks.Run(f, settings.Settings)
+		mu.Lock()
+		for _, re := range res.RuleErrors {
+			out.errs = append(out.errs, fmt.Sprintf("%s: internal error: %v", path, re))
+		}
+		mu.Unlock()
+		return res.Diagnostics
+	}
+	f := parser.ParseFile(path, raw, parser.Options{KeepTokens: cf.addNoqa})
+	out.file = f.File
+	if !cf.fix && !cf.diff && !cf.addNoqa {
+		out.diags = lint(f)
+		return out
+	}
+	var text []byte
+	var final *parser.File
+	if cf.addNoqa {
+		diags := lint(f)
+		edits := checks.NoqaEdits(f, diags)
+		text, err = fixes.Apply(f.File.Src, edits)
+		if err != nil {
+			out.errs = append(out.errs, fmt.Sprintf("%s: internal error: adding noqa comments: %v", path, err))
+			out.diags = diags
+			return out
+		}
+		final = parser.ParseSource(path, text, parser.Options{})
+		final.Encoding, final.BOM = f.Encoding, f.BOM
+		out.diags = lint(final)
+	} else {
+		min := checks.Safe
+		if settings.UnsafeFixes {
+			min = checks.Unsafe
+		}
+		res := fixes.Fix(f, lint, fixes.Options{Applicability: min, Fixable: settings.Fixable})
+		for _, b := range res.Bugs {
+			out.errs = append(out.errs, fmt.Sprintf("%s: %v", path, b))
+		}
+		if len(res.Unconverged) > 0 {
+			var codes []string
+			for _, r := range res.Unconverged {
+				codes = append(codes, r.Code)
+			}
+			out.errs = append(out.errs, fmt.Sprintf("%s: fixes failed to converge after %d rounds (rules %s); this is a bug in py314", path, fixes.DefaultMaxRounds, strings.Join(codes, ", ")))
+		}
+		out.applied = res.Applied
+		out.diags = res.Diagnostics
+		final = res.File
+		text = final.File.Src
+	}
+	out.file = final.File
+	if string(text) == string(f.File.Src) {
+		return out
+	}
+	switch {
+	case cf.diff:
+		out.diff = fixes.Unified(filepath.ToSlash(path), filepath.ToSlash(path), f.File.Src, text)
+	case stdin:
+		// The caller prints the text.
+	default:
+		if err := fixes.WriteFile(path, text, scanner.Source{Encoding: f.Encoding, BOM: f.BOM}); err != nil {
+			out.errs = append(out.errs, fmt.Sprintf("%s: %v", path, err))
+		}
+	}
+	return out
+}
+
+// report prints the outcomes and returns the exit status.
+func report(e *env, outcomes []*fileOutcome, format string, run config.Settings, cf *checkFlags) int {
+	status := exitOK
+	var results []output.FileResult
+	var diags, fixable, fixed, failing int
+	var diffs strings.Builder
+	for _, o := range outcomes {
+		if o.fatal != nil {
+			fmt.Fprintf(e.stderr, "py314 check: %v\n", o.fatal)
+			status = exitUsage
+			continue
+		}
+		for _, msg := range o.errs {
+			fmt.Fprintf(e.stderr, "py314 check: %s\n", msg)
+			status = exitUsage
+		}
+		diffs.WriteString(o.diff)
+		for _, a := range o.applied {
+			fixed += a.Count
+		}
+		for _, d := range o.diags {
+			diags++
+			if d.Fix != nil && d.Fix.Applicability == checks.Safe {
+				fixable++
+			}
+			if d.Severity >= run.FailOn {
+				failing++
+			}
+		}
+		results = append(results, output.FileResult{Path: o.path, File: o.file, Diagnostics: o.diags})
+	}
+	text := format == "full" || format == "concise"
+	switch {
+	case cf.diff:
+		fmt.Fprint(e.stdout, diffs.String())
+	case cf.statistics:
+		printStatistics(e.stdout, results)
+	case format == "none":
+	default:
+		opts := output.Options{Version: version(), UnsafeFixes: run.UnsafeFixes, DocsURL: rules.DocsURL}
+		if err := output.Write(e.stdout, format, results, opts); err != nil {
+			fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			return exitUsage
+		}
+	}
+	if cf.showFixes && fixed > 0 {
+		printFixes(e.stderr, outcomes)
+	}
+	if text && !cf.quiet && !cf.diff {
+		summary(e.stdout, diags, fixable, fixed, cf)
+	}
+	if status == exitUsage {
+		return status
+	}
+	switch {
+	case cf.exitZero:
+		return exitOK
+	case cf.diff && diffs.Len() > 0:
+		return exitFound
+	case failing > 0:
+		return exitFound
+	case cf.exitNonZeroOnFix && fixed > 0:
+		return exitFound
+	}
+	return exitOK
+}
+
+func summary(w io.Writer, diags, fixable, fixed int, cf *checkFlags) {
+	plural := func(n int, s string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, s)
+		}
+		return fmt.Sprintf("%d %ss", n, s)
+	}
+	switch {
+	case diags == 0 && fixed == 0:
+		fmt.Fprintln(w, "All checks passed!")
+	case diags == 0:
+		fmt.Fprintf(w, "Found %s (%d fixed, 0 remaining).\n", plural(fixed, "finding"), fixed)
+	case fixed > 0:
+		fmt.Fprintf(w, "Found %s (%d fixed, %d remaining).\n", plural(diags+fixed, "finding"), fixed, diags)
+	default:
+		fmt.Fprintf(w, "Found %s.\n", plural(diags, "finding"))
+	}
+	if fixable > 0 && !cf.fix {
+		fmt.Fprintf(w, "[*] %d fixable with the `--fix` option.\n", fixable)
+	}
+}
+
+// printStatistics prints one line per rule: count, code, whether a safe
+// fix exists for some finding, and the rule's name.
+func printStatistics(w io.Writer, results []output.FileResult) {
+	type stat struct {
+		rule    *checks.Rule
+		n       int
+		fixable bool
+	}
+	by := map[string]*stat{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			s := by[d.Rule.Code]
+			if s == nil {
+				s = &stat{rule: d.Rule}
+				by[d.Rule.Code] = s
+			}
+			s.n++
+			if d.Fix != nil && d.Fix.Applicability == checks.Safe {
+				s.fixable = true
+			}
+		}
+	}
+	var list []*stat
+	for _, s := range by {
+		list = append(list, s)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].rule.Code < list[j].rule.Code
+	})
+	for _, s := range list {
+		mark := "   "
+		if s.fixable {
+			mark = "[*]"
+		}
+		fmt.Fprintf(w, "%5d\t%s\t%s %s\n", s.n, s.rule.Code, mark, s.rule.Name)
+	}
+}
+
+// printFixes lists the fixes applied per file, as --show-fixes asks.
+func printFixes(w io.Writer, outcomes []*fileOutcome) {
+	fmt.Fprintln(w, "Fixed:")
+	for _, o := range outcomes {
+		if len(o.applied) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s:\n", o.path)
+		for _, a := range o.applied {
+			fmt.Fprintf(w, "    %d × %s (%s)\n", a.Count, a.Rule.Code, a.Rule.Name)
+		}
+	}
+}
