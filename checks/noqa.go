@@ -103,7 +103,7 @@ func parseCodes(text string, i int) ([]string, []token.Span, int) {
 		for k < len(text) && isCodeChar(text[k]) {
 			k++
 		}
-		if k == j {
+		if k == j || !looksLikeCode(text[j:k]) {
 			break
 		}
 		codes = append(codes, text[j:k])
@@ -115,6 +115,28 @@ func parseCodes(text string, i int) ([]string, []token.Span, int) {
 		return nil, nil, end
 	}
 	return codes, spans, end
+}
+
+// looksLikeCode reports whether a word after "noqa:" is a code (letters
+// then digits: FT001, E501) or a rule name (kebab-case with a hyphen), so
+// that a reason written after the codes is not taken for one.
+func looksLikeCode(w string) bool {
+	if strings.Contains(w, "-") {
+		return true
+	}
+	i := 0
+	for i < len(w) && ('a' <= w[i]|0x20 && w[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return false
+	}
+	for ; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func shift(spans []token.Span, by token.Pos) []token.Span {
@@ -220,32 +242,38 @@ func unusedSuppression(f *parser.File, s *Suppression, unused []int) Diagnostic 
 	if len(unused) == len(s.Codes) {
 		fix.Title = "Remove the unused suppression"
 		start, end := s.Span.Start, s.Span.End
-		before := string(src[s.Comment.Start:s.Span.Start])
+		// The '#' that opens the directive, and blanks before it.
+		hash := start
+		for hash > s.Comment.Start && (src[hash-1] == ' ' || src[hash-1] == '\t') {
+			hash--
+		}
+		if hash > s.Comment.Start && src[hash-1] == '#' {
+			hash--
+		}
 		after := string(src[s.Span.End:s.Comment.End])
+		rest := strings.TrimLeft(after, " \t")
 		switch {
-		case strings.Trim(before, "# \t") == "" && strings.TrimSpace(after) == "":
+		case rest == "" && hash == s.Comment.Start:
 			// The comment is only the directive: remove it and the blanks
 			// before it.
 			start, end = s.Comment.Start, s.Comment.End
 			for start > 0 && (src[start-1] == ' ' || src[start-1] == '\t') {
 				start--
 			}
-		case strings.TrimSpace(after) == "":
-			// "# reason  # noqa: X": remove from the '#' of the directive.
+		case rest == "":
+			// "# reason  # noqa: X": remove from the directive's '#' and
+			// the blanks before it.
+			start = hash
 			for start > s.Comment.Start && (src[start-1] == ' ' || src[start-1] == '\t') {
 				start--
 			}
-			if start > s.Comment.Start && src[start-1] == '#' {
-				start--
-				for start > s.Comment.Start && (src[start-1] == ' ' || src[start-1] == '\t') {
-					start--
-				}
-			}
+		case rest[0] == '#':
+			// "# noqa: X  # more": remove up to the next comment.
+			start = hash
+			end = s.Span.End + token.Pos(len(after)-len(rest))
 		default:
 			// "# noqa: X reason": remove the directive and the blanks after.
-			for int(end) < len(src) && end < s.Comment.End && (src[end] == ' ' || src[end] == '\t') {
-				end++
-			}
+			end = s.Span.End + token.Pos(len(after)-len(rest))
 		}
 		fix.Edits = []Edit{Delete(token.Span{Start: start, End: end})}
 	} else {

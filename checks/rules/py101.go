@@ -199,7 +199,9 @@ func isASTLiteralNode(p *checks.Pass, e ast.Expr) bool {
 			if fn, ok := m.Scope(b.Scope).Node.(*ast.FunctionDef); ok {
 				kind, ok := strings.CutPrefix(fn.Name, "visit_")
 				if _, removed := removedASTClasses[kind]; ok && (removed || kind == "Constant") && len(fn.Args.Args) >= 2 && fn.Args.Args[1].Arg == name.Id {
-					return true
+					if c := m.ClassOf(fn); c != nil && isNodeVisitor(m, c) {
+						return true
+					}
 				}
 			}
 		}

@@ -165,7 +165,14 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 			},
 		})
 		if err != nil {
-			fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			var list files.ErrorList
+			if errors.As(err, &list) {
+				for _, err := range list {
+					fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+				}
+			} else {
+				fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			}
 			var cfgErr *config.Error
 			if errors.As(err, &cfgErr) || len(found) == 0 {
 				return exitUsage

@@ -27,6 +27,8 @@ import (
 //	           each matching its whole line
 //	stderr     the whole expected standard error (empty when absent)
 //	exit       the expected exit status (required)
+//	want/PATH  the whole expected content of the file PATH after the run
+//	           (--fix and --add-noqa write files)
 func TestCLI(t *testing.T) {
 	scripts, err := filepath.Glob(filepath.Join("..", "..", "corpus", "cli", "*.txtar"))
 	if err != nil {
@@ -66,10 +68,15 @@ func runScript(t *testing.T, script string) {
 
 	dir := t.TempDir()
 	special := map[string][]byte{}
+	wantFiles := map[string][]byte{}
 	for _, f := range ar.Files {
 		switch f.Name {
 		case "stdin", "stdout", "stdout.re", "stderr", "exit":
 			special[f.Name] = f.Data
+			continue
+		}
+		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+			wantFiles[name] = f.Data
 			continue
 		}
 		path := filepath.Join(dir, filepath.FromSlash(f.Name))
@@ -110,6 +117,16 @@ func runScript(t *testing.T, script string) {
 	}
 	if got, want := stderr.String(), string(special["stderr"]); got != want {
 		t.Errorf("stderr:\n--- got ---\n%s--- want ---\n%s", got, want)
+	}
+	for name, want := range wantFiles {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s after the run:\n--- got ---\n%q\n--- want ---\n%q", name, got, want)
+		}
 	}
 }
 
