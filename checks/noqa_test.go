@@ -21,7 +21,7 @@ func TestUnusedSuppressionFix(t *testing.T) {
 		{"x = 1  # noqa: PY101 because\n", "x = 1  # because\n"},
 		{"import ast\nx = ast.Num  # noqa: PY002, PY101\n", "import ast\nx = ast.Num  # noqa: PY101\n"},
 		{"# py314: noqa: PY101\nx = 1\n", "\nx = 1\n"},
-		{"x = 1  # noqa\n", "x = 1  # noqa\n"},          // bare: left alone
+		{"x = 1  # noqa\n", "x = 1  # noqa\n"},             // bare: left alone
 		{"x = 1  # noqa: E501\n", "x = 1  # noqa: E501\n"}, // other tools' codes
 	}
 	settings := checks.Settings{Rules: []*checks.Rule{checks.UnusedSuppressionRule, rules.PY101}, Target: parser.Version{Major: 3, Minor: 14}}
