@@ -16,12 +16,26 @@ type Pass struct {
 	Model  *semantic.Model
 	Target parser.Version // the oldest Python version the code must run on
 
-	// Threaded holds what the free-threading rules share: computed on
-	// first use by the FT rules and kept for the rest of the file's pass.
-	Threaded any
-
 	rule  *Rule
 	diags []Diagnostic
+	memo  map[any]any
+}
+
+// Memo returns the value f computes for key, calling f only the first time
+// the key is asked for in this file. Rules use it to share an analysis
+// (such as which functions run on several threads) without computing it
+// once per node. Keys should be values of an unexported type of the
+// package that defines them.
+func (p *Pass) Memo(key any, f func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	if p.memo == nil {
+		p.memo = map[any]any{}
+	}
+	v := f()
+	p.memo[key] = v
+	return v
 }
 
 // Rule returns the rule being run.
