@@ -40,6 +40,11 @@ const (
 	// Compile compiles Src with compile(src, Filename, "exec"), which adds
 	// the symbol-table and code-generation errors to those of Dump.
 	Compile Op = "compile"
+
+	// Exec compiles the source and runs it as __main__ in a new empty
+	// directory, recording standard output, standard error and every
+	// warning; an exception it raises is the Result's Err.
+	Exec Op = "exec"
 	// Stdlib answers every .py file of the standard library pyodide runs
 	// from (its python_stdlib.zip), in Result.Files. Src is ignored.
 	Stdlib Op = "stdlib"
@@ -87,6 +92,9 @@ type Result struct {
 	Dump  string // for Dump, when Err is nil
 	Err   *Error // CPython rejected the source
 	Files []File // for Stdlib
+
+	Stdout, Stderr string   // for Exec
+	Warnings       []string // for Exec: "Category: message", in order
 }
 
 // Run answers reqs, in order. It fails only when the oracle cannot run or
@@ -196,6 +204,10 @@ type answer struct {
 	Error *Error `json:"error,omitempty"`
 	Files []File `json:"files,omitempty"`
 	Fail  string `json:"fail,omitempty"`
+
+	Stdout   string   `json:"stdout,omitempty"`
+	Stderr   string   `json:"stderr,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 func (o *oracle) key(r Request) string {
@@ -218,7 +230,7 @@ func (o *oracle) run(reqs []Request) ([]Result, error) {
 	pending := map[string][]int{} // key -> indexes of reqs waiting for it
 	for i, r := range reqs {
 		switch r.Op {
-		case Dump, Compile, Stdlib:
+		case Dump, Compile, Stdlib, Exec:
 		default:
 			return nil, fmt.Errorf("oracle: request %q: unknown op %q", r.ID, r.Op)
 		}
@@ -230,7 +242,7 @@ func (o *oracle) run(reqs []Request) ([]Result, error) {
 		}
 		if _, ok := pending[k]; !ok {
 			filename := r.Filename
-			if filename == "" && r.Op == Compile {
+			if filename == "" && (r.Op == Compile || r.Op == Exec) {
 				filename = "<file>"
 			}
 			missing = append(missing, wireRequest{ID: k, Op: r.Op, Src: r.Src, Filename: filename})
@@ -267,7 +279,8 @@ func (o *oracle) run(reqs []Request) ([]Result, error) {
 }
 
 func (a answer) result(r Request) Result {
-	return Result{ID: r.ID, Op: r.Op, Dump: a.Dump, Err: a.Error, Files: a.Files}
+	return Result{ID: r.ID, Op: r.Op, Dump: a.Dump, Err: a.Error, Files: a.Files,
+		Stdout: a.Stdout, Stderr: a.Stderr, Warnings: a.Warnings}
 }
 
 // load returns the cached answer for key; a missing or unreadable entry is

@@ -236,3 +236,31 @@ func TestMissingNode(t *testing.T) {
 		t.Errorf("got error\n%v\nwant\n%s", err, want)
 	}
 }
+
+func TestExec(t *testing.T) {
+	res, err := Run([]Request{
+		{ID: "ok", Op: Exec, Src: []byte("import warnings, sys\nprint('out')\nprint('err', file=sys.stderr)\nwarnings.warn('careful', DeprecationWarning)\n")},
+		{ID: "raises", Op: Exec, Src: []byte("import ast\nast.Num\n")},
+		{ID: "syntax-warning", Op: Exec, Src: []byte("def f():\n    try:\n        pass\n    finally:\n        return 1\nprint(f())\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := func(r Result) string {
+		s := fmt.Sprintf("stdout=%q stderr=%q warnings=%q", r.Stdout, r.Stderr, r.Warnings)
+		if r.Err != nil {
+			s += " error=" + r.Err.Type + ": " + r.Err.Msg
+		}
+		return s
+	}
+	want := []string{
+		`stdout="out\n" stderr="err\n" warnings=["DeprecationWarning: careful"]`,
+		`stdout="" stderr="" warnings=[] error=AttributeError: module 'ast' has no attribute 'Num'`,
+		`stdout="1\n" stderr="" warnings=["SyntaxWarning: 'return' in a 'finally' block"]`,
+	}
+	for i, r := range res {
+		if g := got(r); g != want[i] {
+			t.Errorf("%s:\ngot  %s\nwant %s", r.ID, g, want[i])
+		}
+	}
+}

@@ -5,7 +5,7 @@
 //
 // Standard input is one JSON array. Each element is a request object
 //
-//   {"id": "any string", "op": "dump" | "compile" | "stdlib",
+//   {"id": "any string", "op": "dump" | "compile" | "exec" | "stdlib",
 //    "src": "<base64 of the source bytes>" | "path": "<file to read>",
 //    "filename": "<name given to compile, default <file>>"}
 //
@@ -17,6 +17,10 @@
 //
 //   dump     {"id", "op", "dump": ast.dump(ast.parse(src), include_attributes=True)}
 //   compile  {"id", "op"} when compile(src, filename, "exec") succeeds
+//   exec     {"id", "op", "stdout", "stderr", "warnings": ["Category: message"]}:
+//            the source compiled and run as __main__ in a new empty directory,
+//            with every warning recorded (compile-time ones included); an
+//            exception it raises is the "error"
 //   stdlib   {"id", "op", "files": [{"path", "src"}]}: every .py file of the
 //            standard library zip pyodide runs from, sorted by path, src in base64
 //
@@ -56,10 +60,31 @@ def _stdlib():
                               "src": base64.b64encode(z.read(name)).decode()})
     return files
 
+def _run(src, filename, out):
+    import contextlib, io, os, tempfile, warnings
+    stdout, stderr = io.StringIO(), io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(tempfile.mkdtemp())
+    try:
+        with warnings.catch_warnings(record=True) as caught, \
+                contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            warnings.simplefilter("always")
+            try:
+                code = compile(src, filename, "exec", dont_inherit=True)
+                exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+            finally:
+                out["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
+    finally:
+        os.chdir(cwd)
+        out["stdout"] = stdout.getvalue()
+        out["stderr"] = stderr.getvalue()
+
 def oracle_answer(op, src, filename):
     out = {}
     try:
-        if op == "dump":
+        if op == "exec":
+            _run(bytes(src.to_py()), filename, out)
+        elif op == "dump":
             tree = ast.parse(bytes(src.to_py()))
             out["dump"] = ast.dump(tree, include_attributes=True)
         elif op == "compile":
