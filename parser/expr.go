@@ -114,18 +114,25 @@ func (p *parser) walrus() ast.Expr {
 	return &ast.NamedExpr{Loc: p.loc(start), Target: target, Value: v}
 }
 
-// expressionCost is the number of CPython rule levels between expression
-// and atom, charged against maxDepth for each nested expression.
-const expressionCost = 16
+// Nesting is charged against maxDepth in CPython's rule levels: two for
+// expression (expression and if_expression or lambdef), fourteen for the
+// rules from disjunction down to atom, one or two for each unary or power
+// operator.
+const (
+	expressionCost  = 2
+	disjunctionCost = 14
+)
 
 // expression parses a conditional expression, a lambda or a disjunction.
 func (p *parser) expression() ast.Expr {
-	if p.tok == token.LAMBDA {
-		return p.lambda()
-	}
 	if !p.enter(expressionCost) {
 		p.leave(expressionCost)
 		return p.bad
+	}
+	if p.tok == token.LAMBDA {
+		e := p.lambda()
+		p.leave(expressionCost)
+		return e
 	}
 	start, startIdx := p.start(), p.pos
 	e := p.disjunction()
@@ -144,11 +151,8 @@ func (p *parser) expression() ast.Expr {
 			return p.bad
 		}
 		p.next()
-		switch p.tok {
-		case token.STAR:
-			p.errorTok(p.cur(), "cannot unpack only part of a conditional expression")
-		case token.DOUBLESTAR:
-			p.errorTok(p.cur(), "cannot use dict unpacking on only part of a conditional expression")
+		if !p.startsExpr() {
+			p.errorTok(p.cur(), "expected expression after 'else', but statement is given")
 		}
 		orelse := p.expression()
 		e = &ast.IfExp{Loc: p.loc(start), Test: test, Body: e, Orelse: orelse}
@@ -234,6 +238,16 @@ func (p *parser) lambda() ast.Expr {
 }
 
 func (p *parser) disjunction() ast.Expr {
+	if !p.enter(disjunctionCost) {
+		p.leave(disjunctionCost)
+		return p.bad
+	}
+	e := p.disjunction1()
+	p.leave(disjunctionCost)
+	return e
+}
+
+func (p *parser) disjunction1() ast.Expr {
 	start := p.start()
 	e := p.conjunction()
 	if p.tok != token.OR || !p.startsInversionAt(1) {

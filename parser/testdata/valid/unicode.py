@@ -1,0 +1,9 @@
+ñame = "é"
+ℌ = 1
+ﬁ = 2
+𝐱 = 3
+café = "naïve"
+s = "日本語"
+t = f"{ñame}→{café}"
+b = "\N{EM DASH}\N{GREEK SMALL LETTER ALPHA}"
+x = "😀" + '\U0001F600'
