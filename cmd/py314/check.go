@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/cache"
 	"github.com/py314/py314/checks/config"
 	"github.com/py314/py314/checks/files"
 	"github.com/py314/py314/checks/output"
@@ -31,9 +32,9 @@ type checkFlags struct {
 	selectRules, extendSelect, ignore      string
 	fix, unsafeFixes, diff, showFixes      bool
 	statistics, exitZero, exitNonZeroOnFix bool
-	quiet, addNoqa, forceExclude           bool
+	quiet, addNoqa, forceExclude, noCache  bool
 	targetVersion, configPath, failOn      string
-	outputFormat, stdinFilename            string
+	outputFormat, stdinFilename, cacheDir  string
 }
 
 func checkCommand() *command {
@@ -74,6 +75,8 @@ internal error.
 			fs.StringVar(&cf.outputFormat, "output-format", "", "`format` of the findings: "+strings.Join(output.Formats(), ", ")+" (default full)")
 			fs.StringVar(&cf.stdinFilename, "stdin-filename", "", "the `name` of the file read from standard input")
 			fs.BoolVar(&cf.forceExclude, "force-exclude", false, "apply exclusions to paths named on the command line too")
+			fs.BoolVar(&cf.noCache, "no-cache", false, "check every file again, without reading or writing the cache")
+			fs.StringVar(&cf.cacheDir, "cache-dir", ".py314_cache", "the `directory` of the cache of results, keyed by file content, settings and py314 build")
 		},
 		run: func(c *command, e *env, fs *flag.FlagSet) int { return runCheck(c, e, fs, &cf) },
 	}
@@ -178,14 +181,18 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 				return exitUsage
 			}
 		}
-		outcomes = checkFiles(e, resolver, found, cf)
+		var c *cache.Cache
+		if !cf.noCache && !cf.fix && !cf.diff && !cf.addNoqa {
+			c = openCache(e, cf.cacheDir)
+		}
+		outcomes = checkFiles(e, resolver, c, found, cf)
 	}
 	return report(e, outcomes, format, run, cf)
 }
 
 // checkFiles checks the files in parallel and returns the outcomes in the
 // order of paths.
-func checkFiles(e *env, resolver *config.Resolver, paths []string, cf *checkFlags) []*fileOutcome {
+func checkFiles(e *env, resolver *config.Resolver, c *cache.Cache, paths []string, cf *checkFlags) []*fileOutcome {
 	outcomes := make([]*fileOutcome, len(paths))
 	var next, done atomic.Int64
 	stop := progress(e.stderr, len(paths), &done)
@@ -199,7 +206,7 @@ func checkFiles(e *env, resolver *config.Resolver, paths []string, cf *checkFlag
 				if i >= len(paths) {
 					return
 				}
-				outcomes[i] = checkPath(resolver, paths[i], cf)
+				outcomes[i] = checkPath(resolver, c, paths[i], cf)
 				done.Add(1)
 			}
 		}()
@@ -243,7 +250,21 @@ func progress(w io.Writer, total int, done *atomic.Int64) func() {
 	return func() { close(quit); <-finished }
 }
 
-func checkPath(resolver *config.Resolver, path string, cf *checkFlags) *fileOutcome {
+// openCache opens the result cache, or returns nil (checking without it)
+// when it cannot be used, with a warning.
+func openCache(e *env, dir string) *cache.Cache {
+	salt, err := cache.BuildSalt()
+	if err == nil {
+		var c *cache.Cache
+		if c, err = cache.Open(dir, salt, rules.All()); err == nil {
+			return c
+		}
+	}
+	fmt.Fprintf(e.stderr, "py314 check: warning: not using the cache: %v\n", err)
+	return nil
+}
+
+func checkPath(resolver *config.Resolver, c *cache.Cache, path string, cf *checkFlags) *fileOutcome {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -252,7 +273,30 @@ func checkPath(resolver *config.Resolver, path string, cf *checkFlags) *fileOutc
 		}
 		return &fileOutcome{path: path, fatal: err}
 	}
+	if c != nil {
+		return checkCached(resolver, c, path, raw, cf)
+	}
 	return checkSource(resolver, path, raw, cf, false)
+}
+
+// checkCached answers from the cache when it holds the file's results, and
+// otherwise checks the file and stores what it found.
+func checkCached(resolver *config.Resolver, c *cache.Cache, path string, raw []byte, cf *checkFlags) *fileOutcome {
+	settings, err := resolver.For(path)
+	if err != nil {
+		return &fileOutcome{path: path, fatal: err}
+	}
+	key := c.Key(path, raw, settings.Settings)
+	if diags, ok := c.Get(key); ok {
+		if src, derr := scanner.Decode(raw); derr == nil {
+			return &fileOutcome{path: path, file: token.NewFile(path, src.Text), diags: diags}
+		}
+	}
+	out := checkSource(resolver, path, raw, cf, false)
+	if out.fatal == nil && len(out.errs) == 0 {
+		c.Put(key, out.diags)
+	}
+	return out
 }
 
 // checkSource checks one file's bytes: it lints them, and with --fix or

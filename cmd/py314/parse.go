@@ -15,10 +15,11 @@ import (
 )
 
 func parseCommand() *command {
+	var quiet bool
 	return &command{
 		name:    "parse",
 		summary: "print the syntax tree of Python files",
-		usage:   "py314 parse FILE...",
+		usage:   "py314 parse [--quiet] FILE...",
 		help: `Parse parses each Python file and prints its syntax tree as one line, in
 the form of CPython's ast.dump(ast.parse(source), include_attributes=True).
 A FILE of "-" reads standard input.
@@ -32,11 +33,14 @@ characters from 1, as CPython's SyntaxError.offset does.
 Exit status: 0 when every file parsed, 1 when a file has a syntax error,
 2 when a file cannot be read or the arguments are wrong.
 `,
-		run: runParse,
+		setup: func(fs *flag.FlagSet) {
+			fs.BoolVar(&quiet, "quiet", false, "print no trees, only the syntax errors (to check syntax, or to time the parser)")
+		},
+		run: func(c *command, e *env, fs *flag.FlagSet) int { return runParse(c, e, fs, quiet) },
 	}
 }
 
-func runParse(c *command, e *env, fs *flag.FlagSet) int {
+func runParse(c *command, e *env, fs *flag.FlagSet, quiet bool) int {
 	if fs.NArg() == 0 {
 		return c.usageError(e, "no files")
 	}
@@ -61,7 +65,9 @@ func runParse(c *command, e *env, fs *flag.FlagSet) int {
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\n", ast.Dump(f.File, f.Module))
+		if !quiet {
+			fmt.Fprintf(e.stdout, "%s\n", ast.Dump(f.File, f.Module))
+		}
 	}
 	return status
 }
