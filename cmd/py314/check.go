@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,6 +36,8 @@ type checkFlags struct {
 	quiet, addNoqa, forceExclude, noCache  bool
 	targetVersion, configPath, failOn      string
 	outputFormat, stdinFilename, cacheDir  string
+	baseline, shard                        string
+	updateBaseline                         bool
 }
 
 func checkCommand() *command {
@@ -51,6 +54,19 @@ skipped. A PATH of "-" reads one file from standard input (name it with
 
 Settings come from [tool.py314] in pyproject.toml, or from py314.toml or
 .py314.toml, the nearest one above each file; flags override them.
+
+A baseline lets a code base adopt py314 without fixing everything first:
+--update-baseline records the current findings in the --baseline file (JSON,
+sorted, meant to be committed), and later runs with --baseline report only the
+findings it does not hold. A finding is recognised by its file, its code and
+the text it flags, not by its line, so edits elsewhere in the file do not
+disturb it. Findings of the baseline that no longer occur are counted; the
+next --update-baseline drops them.
+
+--shard K/N checks part K of N of the files, chosen by a hash of each file's
+path, so that N parallel CI jobs check everything exactly once; their json,
+json-lines and gitlab outputs are arrays to concatenate, their sarif outputs
+runs to put in one log.
 
 Exit status: 0 when nothing at or above --fail-on was found (or everything found
 was fixed), 1 when something was, 2 for bad usage, bad configuration or an
@@ -77,6 +93,9 @@ internal error.
 			fs.BoolVar(&cf.forceExclude, "force-exclude", false, "apply exclusions to paths named on the command line too")
 			fs.BoolVar(&cf.noCache, "no-cache", false, "check every file again, without reading or writing the cache")
 			fs.StringVar(&cf.cacheDir, "cache-dir", ".py314_cache", "the `directory` of the cache of results, keyed by file content, settings and py314 build")
+			fs.StringVar(&cf.baseline, "baseline", "", "report and fail only on findings not recorded in this baseline `file`")
+			fs.BoolVar(&cf.updateBaseline, "update-baseline", false, "write every finding to the --baseline file (dropping those that no longer occur) instead of reporting them")
+			fs.StringVar(&cf.shard, "shard", "", "check only part `K/N` of the files (1 <= K <= N), to split a run over N parallel jobs")
 		},
 		run: func(c *command, e *env, fs *flag.FlagSet) int { return runCheck(c, e, fs, &cf) },
 	}
@@ -142,6 +161,25 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	var part shard
+	if cf.shard != "" {
+		if part, err = parseShard(cf.shard); err != nil {
+			return c.usageError(e, "%v", err)
+		}
+		if len(paths) == 1 && paths[0] == "-" {
+			return c.usageError(e, "--shard does not apply to standard input")
+		}
+	}
+	var base *baseline
+	switch {
+	case cf.baseline != "":
+		if base, err = readBaseline(cf.baseline, cf.updateBaseline); err != nil {
+			fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			return exitUsage
+		}
+	case cf.updateBaseline:
+		return c.usageError(e, "--update-baseline needs --baseline FILE")
+	}
 	var outcomes []*fileOutcome
 	if len(paths) == 1 && paths[0] == "-" {
 		raw, err := io.ReadAll(e.stdin)
@@ -181,13 +219,21 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 				return exitUsage
 			}
 		}
+		if part.n > 0 {
+			cwd, err := os.Getwd()
+			if err != nil {
+				fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+				return exitUsage
+			}
+			found = part.filter(cwd, found)
+		}
 		var c *cache.Cache
 		if !cf.noCache && !cf.fix && !cf.diff && !cf.addNoqa {
 			c = openCache(e, cf.cacheDir)
 		}
 		outcomes = checkFiles(e, resolver, c, found, cf)
 	}
-	return report(e, outcomes, format, run, cf)
+	return report(e, outcomes, format, run, cf, base)
 }
 
 // checkFiles checks the files in parallel and returns the outcomes in the
@@ -377,11 +423,22 @@ func checkSource(resolver *config.Resolver, path string, raw []byte, cf *checkFl
 	return out
 }
 
-// report prints the outcomes and returns the exit status.
-func report(e *env, outcomes []*fileOutcome, format string, run config.Settings, cf *checkFlags) int {
+// report prints the outcomes and returns the exit status. With a
+// baseline, the findings it records are left out first (and with
+// --update-baseline it is rewritten).
+func report(e *env, outcomes []*fileOutcome, format string, run config.Settings, cf *checkFlags, base *baseline) int {
 	status := exitOK
+	var based *baselineResult
+	if base != nil {
+		res, err := base.apply(outcomes, cf.updateBaseline)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
+			status = exitUsage
+		}
+		based = &res
+	}
 	var results []output.FileResult
-	var diags, fixable, fixed, failing int
+	t := tally{failOn: run.FailOn, byFamily: map[string]int{}}
 	var diffs strings.Builder
 	for _, o := range outcomes {
 		if o.fatal != nil {
@@ -395,16 +452,10 @@ func report(e *env, outcomes []*fileOutcome, format string, run config.Settings,
 		}
 		diffs.WriteString(o.diff)
 		for _, a := range o.applied {
-			fixed += a.Count
+			t.fixed += a.Count
 		}
-		for _, d := range o.diags {
-			diags++
-			if d.Fix != nil && d.Fix.Applicability == checks.Safe {
-				fixable++
-			}
-			if d.Severity >= run.FailOn {
-				failing++
-			}
+		for i := range o.diags {
+			t.add(&o.diags[i])
 		}
 		results = append(results, output.FileResult{Path: o.path, File: o.file, Diagnostics: o.diags})
 	}
@@ -422,11 +473,19 @@ func report(e *env, outcomes []*fileOutcome, format string, run config.Settings,
 			return exitUsage
 		}
 	}
-	if cf.showFixes && fixed > 0 {
+	if cf.showFixes && t.fixed > 0 {
 		printFixes(e.stderr, outcomes)
 	}
-	if text && !cf.quiet && !cf.diff {
-		summary(e.stdout, diags, fixable, fixed, cf)
+	if !cf.quiet && !cf.diff && format != "none" {
+		// The machine-readable formats keep standard output to themselves.
+		w := e.stderr
+		if text || cf.statistics {
+			w = e.stdout
+		}
+		summary(w, &t, cf, text || cf.statistics)
+		if based != nil {
+			baselineSummary(w, cf.baseline, based)
+		}
 	}
 	if status == exitUsage {
 		return status
@@ -436,34 +495,123 @@ func report(e *env, outcomes []*fileOutcome, format string, run config.Settings,
 		return exitOK
 	case cf.diff && diffs.Len() > 0:
 		return exitFound
-	case failing > 0:
+	case t.failing > 0:
 		return exitFound
-	case cf.exitNonZeroOnFix && fixed > 0:
+	case cf.exitNonZeroOnFix && t.fixed > 0:
 		return exitFound
 	}
 	return exitOK
 }
 
-func summary(w io.Writer, diags, fixable, fixed int, cf *checkFlags) {
-	plural := func(n int, s string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, s)
+// A tally counts the findings a run reports.
+type tally struct {
+	diags, fixable, fixed, failing int
+
+	failOn     checks.Severity
+	byFamily   map[string]int
+	bySeverity [checks.Error + 1]int
+}
+
+// add counts one reported diagnostic.
+func (t *tally) add(d *checks.Diagnostic) {
+	t.diags++
+	if d.Fix != nil && d.Fix.Applicability == checks.Safe {
+		t.fixable++
+	}
+	sev := d.Severity
+	if sev == 0 {
+		sev = d.Rule.Severity
+	}
+	if sev < checks.Info || sev > checks.Error {
+		sev = checks.Error
+	}
+	t.bySeverity[sev]++
+	if sev >= t.failOn {
+		t.failing++
+	}
+	t.byFamily[d.Rule.Family()]++
+}
+
+// familyOrder is the order in which the summary lists the families; any
+// other prefix follows, alphabetically.
+var familyOrder = [...]string{"FT", "DA", "ZS", "PY"}
+
+// breakdown returns the counts per family and per severity:
+// "3 FT, 1 PY; 2 errors, 1 warning, 1 info".
+func (t *tally) breakdown() string {
+	var fams []string
+	for _, f := range familyOrder {
+		if n := t.byFamily[f]; n > 0 {
+			fams = append(fams, fmt.Sprintf("%d %s", n, f))
 		}
-		return fmt.Sprintf("%d %ss", n, s)
+	}
+	var others []string
+	for f := range t.byFamily {
+		if !slices.Contains(familyOrder[:], f) {
+			others = append(others, f)
+		}
+	}
+	sort.Strings(others)
+	for _, f := range others {
+		fams = append(fams, fmt.Sprintf("%d %s", t.byFamily[f], f))
+	}
+	var sevs []string
+	for s := checks.Error; s >= checks.Info; s-- {
+		n := t.bySeverity[s]
+		switch {
+		case n == 0:
+			continue
+		case n == 1 || s == checks.Info:
+			sevs = append(sevs, fmt.Sprintf("%d %s", n, s))
+		default:
+			sevs = append(sevs, fmt.Sprintf("%d %ss", n, s))
+		}
+	}
+	return strings.Join(fams, ", ") + "; " + strings.Join(sevs, ", ")
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, s)
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}
+
+// summary prints the line that sums up a run: how many findings, per
+// family and per severity, and how many fail the run when --fail-on is
+// above info; then, with hint, how many a --fix could fix.
+func summary(w io.Writer, t *tally, cf *checkFlags, hint bool) {
+	gate := ""
+	if t.failOn > checks.Info && t.diags > 0 {
+		gate = fmt.Sprintf(" (%d at or above fail-on %s)", t.failing, t.failOn)
 	}
 	switch {
-	case diags == 0 && fixed == 0:
+	case t.diags == 0 && t.fixed == 0:
 		fmt.Fprintln(w, "All checks passed!")
-	case diags == 0:
-		fmt.Fprintf(w, "Found %s (%d fixed, 0 remaining).\n", plural(fixed, "finding"), fixed)
-	case fixed > 0:
-		fmt.Fprintf(w, "Found %s (%d fixed, %d remaining).\n", plural(diags+fixed, "finding"), fixed, diags)
+	case t.diags == 0:
+		fmt.Fprintf(w, "Found %s (%d fixed, 0 remaining).\n", plural(t.fixed, "finding"), t.fixed)
+	case t.fixed > 0:
+		fmt.Fprintf(w, "Found %s (%d fixed, %d remaining): %s%s.\n", plural(t.diags+t.fixed, "finding"), t.fixed, t.diags, t.breakdown(), gate)
 	default:
-		fmt.Fprintf(w, "Found %s.\n", plural(diags, "finding"))
+		fmt.Fprintf(w, "Found %s: %s%s.\n", plural(t.diags, "finding"), t.breakdown(), gate)
 	}
-	if fixable > 0 && !cf.fix {
-		fmt.Fprintf(w, "[*] %d fixable with the `--fix` option.\n", fixable)
+	if hint && t.fixable > 0 && !cf.fix {
+		fmt.Fprintf(w, "[*] %d fixable with the `--fix` option.\n", t.fixable)
 	}
+}
+
+// baselineSummary prints what the baseline named name left out, or, when
+// it was updated, what it holds now.
+func baselineSummary(w io.Writer, name string, r *baselineResult) {
+	if r.updating {
+		fmt.Fprintf(w, "Wrote %s to baseline %s (%d new, %d dropped).\n", plural(r.written, "finding"), name, r.added, r.gone)
+		return
+	}
+	fmt.Fprintf(w, "Baseline %s: %s not reported", name, plural(r.known, "known finding"))
+	if r.gone > 0 {
+		fmt.Fprintf(w, "; %d no longer found (--update-baseline drops them)", r.gone)
+	}
+	fmt.Fprintln(w, ".")
 }
 
 // printStatistics prints one line per rule: count, code, whether a safe
