@@ -2,6 +2,7 @@ package parser
 
 import (
 	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/scanner"
 	"github.com/py314/py314/parser/token"
 )
 
@@ -209,4 +210,59 @@ func (p *parser) namedAssignError(a ast.Expr) {
 		}
 	}
 	p.syntaxError()
+}
+
+// typeAliasError returns the error CPython's second pass raises on a type
+// statement before pos whose type parameter list has a default: it reads
+// the statement as the Python 2 form "NAME expression" ("print x") and
+// parses "X[T = int]" as a subscript, in which "T = int" looks like a
+// mistyped comparison.
+func (p *parser) typeAliasError(pos token.Pos) *scanner.Error {
+	var found *scanner.Error
+	ast.Inspect(p.module, func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() >= pos {
+			return false
+		}
+		ta, ok := n.(*ast.TypeAlias)
+		if !ok {
+			return true
+		}
+		for _, tp := range ta.TypeParams {
+			switch x := tp.(type) {
+			case *ast.TypeVar:
+				if x.Bound != nil {
+					return false
+				}
+				if x.DefaultValue != nil && p.isBitwiseOr(x.DefaultValue) {
+					found = &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
+						Msg: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"}
+				}
+			case *ast.TypeVarTuple:
+				if x.DefaultValue != nil {
+					if _, ok := x.DefaultValue.(*ast.Starred); !ok {
+						found = &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
+							Msg: "cannot assign to iterable argument unpacking"}
+					}
+				}
+			}
+			if found != nil || !p.plainTypeParam(tp) {
+				return false
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// plainTypeParam reports whether a type parameter also parses as an
+// item of a subscript, so that CPython's reading of the statement goes on
+// past it.
+func (p *parser) plainTypeParam(tp ast.TypeParam) bool {
+	switch x := tp.(type) {
+	case *ast.TypeVar:
+		return x.Bound == nil && x.DefaultValue == nil
+	case *ast.TypeVarTuple:
+		return x.DefaultValue == nil
+	}
+	return false
 }

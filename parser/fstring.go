@@ -1,6 +1,9 @@
 package parser
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/py314/py314/parser/ast"
 	"github.com/py314/py314/parser/token"
 )
@@ -77,12 +80,18 @@ func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []st
 		return pieces
 	}
 	var e ast.Expr
+	exprTok := p.cur()
 	if p.tok == token.YIELD {
 		e = p.yieldExpr()
 	} else {
 		e = p.starExpressions()
 	}
 	if p.failed {
+		if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax {
+			// No expression parses after the '{'.
+			last.Pos, last.End = exprTok.Start, exprTok.End
+			last.Msg = kind + ": expecting a valid expression after '{'"
+		}
 		return pieces
 	}
 	exprEnd := p.prevEnd()
@@ -151,10 +160,7 @@ func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []st
 	}
 	p.next()
 	if debug {
-		text := p.str(lbrace.End, debugEnd)
-		if v, msg := decodeStr(text, true, false); msg == "" {
-			text = v
-		}
+		text := p.debugText(lbrace.End, debugEnd)
 		pieces = append(pieces, strPiece{text: text, loc: ast.Loc{Start: lbrace.End, Stop: debugEnd}})
 		if conv == -1 && spec == nil {
 			conv = 'r'
@@ -168,6 +174,27 @@ func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []st
 		field = &ast.FormattedValue{Loc: loc, Value: e, Conversion: conv, FormatSpec: spec}
 	}
 	return append(pieces, strPiece{expr: field})
+}
+
+// debugText returns the source text of a replacement field up to and
+// including its '=', without comments and with line ends as "\n".
+func (p *parser) debugText(start, end token.Pos) string {
+	text := p.str(start, end)
+	if strings.IndexByte(text, '#') >= 0 {
+		var b []byte
+		from := start
+		i := sort.Search(len(p.comments), func(i int) bool { return p.comments[i].Start >= start })
+		for ; i < len(p.comments) && p.comments[i].End <= end; i++ {
+			b = append(b, p.src[from:p.comments[i].Start]...)
+			from = p.comments[i].End
+		}
+		b = append(b, p.src[from:end]...)
+		text = string(b)
+	}
+	if v, msg := decodeStr(text, true, false); msg == "" {
+		text = v
+	}
+	return text
 }
 
 // lambdaInField reports, after recording CPython's error, a lambda at the

@@ -56,10 +56,12 @@ func parse(f *File, opts Options) {
 			break
 		}
 	}
-	p := &parser{file: f.File, src: src, toks: toks}
+	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments()}
 	p.tok = toks[0].Kind
 	p.bad = &ast.Name{}
 	f.Module = p.parseModule()
+	p.module = f.Module
+	p.checkFutures(f.Module)
 	f.Comments = s.Comments()
 	if opts.KeepTokens {
 		f.Tokens = s.Tokens()
@@ -72,34 +74,53 @@ func parse(f *File, opts Options) {
 // finishErrors combines decoding, scanner and parser errors the way
 // CPython chooses among them, so that the first error by position is the
 // one CPython reports:
-//   - after a parser error CPython scans the rest of the file, and a
-//     scanner error found there replaces the parser error; so parser
-//     errors before the first scanner error are dropped;
+//   - after a parser error CPython scans the rest of the file, and most
+//     scanner errors found there replace the parser error; so parser
+//     errors before the first such scanner error are dropped. Errors that
+//     CPython's tokenizer only signals to the parser (indentation, tabs,
+//     line continuation) replace nothing;
 //   - a bracket left open at the end of the file is reported in place of
 //     a parser error whose token lies on a later line than the bracket;
+//   - in a file with a parser error, CPython's second pass stops at the
+//     first type statement with a defaulted type parameter and reports it;
 //   - unknown __future__ features are only reported for a file without
 //     other errors, since CPython checks them after parsing.
 func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scanner) scanner.ErrorList {
 	list = append(list, scanErrs...)
 	parseErrs := p.errs
-	if len(scanErrs) > 0 {
-		first := scanErrs[0].Pos
-		for _, e := range scanErrs {
-			first = min(first, e.Pos)
+	// A parser error before an eager scanner error, or after the point
+	// where the parser meets a lazy one, is not what CPython reports.
+	eager := false
+	eagerFirst, lazyFirst := token.Pos(-1), token.Pos(len(p.src)+1)
+	for _, e := range scanErrs {
+		if lazyScanError(e) {
+			lazyFirst = min(lazyFirst, p.lazyFrom(e))
+		} else {
+			if !eager || e.Pos < eagerFirst {
+				eagerFirst = e.Pos
+			}
+			eager = true
 		}
+	}
+	if len(scanErrs) > 0 {
 		kept := parseErrs[:0:0]
 		for _, e := range parseErrs {
-			if e.Pos > first {
+			if (!eager || e.Pos > eagerFirst) && e.Pos < lazyFirst {
 				kept = append(kept, e)
 			}
 		}
 		parseErrs = kept
 	}
+	if !eager && len(parseErrs) > 0 {
+		if e := p.typeAliasError(parseErrs[0].Pos); e != nil {
+			list = append(list, e)
+		}
+	}
 	if ch, pos, ok := s.Unclosed(); ok && len(scanErrs) == 0 {
 		bracketLine, _ := p.file.LineCol(pos)
 		errLine := bracketLine + 1
 		if len(p.errs) > 0 {
-			errLine, _ = p.file.LineCol(p.toks[p.firstErrFar].Start)
+			errLine, _ = p.file.LineCol(p.toks[p.firstErrFill].Start)
 		}
 		if errLine > bracketLine {
 			list = append(list, &scanner.Error{Pos: pos, End: pos + 1, Type: scanner.SyntaxError,
@@ -112,6 +133,39 @@ func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scann
 	}
 	list.Sort()
 	return list
+}
+
+// lazyScanError reports whether CPython's tokenizer leaves e for the
+// parser to report when it reaches the token, rather than raising it at
+// once.
+func lazyScanError(e *scanner.Error) bool {
+	switch e.Msg {
+	case "unindent does not match any outer indentation level",
+		"inconsistent use of tabs and spaces in indentation",
+		"too many levels of indentation",
+		"unexpected character after line continuation character",
+		"unexpected EOF while parsing":
+		return true
+	}
+	return false
+}
+
+// lazyFrom returns where the parser meets a lazy scanner error: the start
+// of the line for indentation errors, the token before a bad line
+// continuation.
+func (p *parser) lazyFrom(e *scanner.Error) token.Pos {
+	switch e.Msg {
+	case "unexpected character after line continuation character":
+		i := p.tokenAfter(e.Pos)
+		for i > 0 && p.toks[i].Start >= e.Pos {
+			i--
+		}
+		return p.toks[i].Start
+	case "unexpected EOF while parsing":
+		return e.Pos
+	}
+	line, _ := p.file.LineCol(e.Pos)
+	return p.file.LineStart(line)
 }
 
 // decodeSource turns raw file content into UTF-8 text.
@@ -142,18 +196,21 @@ type parser struct {
 	pos  int        // index of the current token
 	tok  token.Kind // kind of the current token, failKind after an error
 	far  int        // furthest token index examined, for generic errors
+	fill int        // furthest token index ever examined, speculation included
 
 	stmtStart int // index of the first token of the current statement
 
 	failed bool // the current statement has an error; unwinding
 	depth  int  // expression nesting, in CPython rule levels
 
-	errs        scanner.ErrorList
-	firstErrFar int               // p.far when the first error was recorded
-	futureErrs  scanner.ErrorList // unknown __future__ features
-	gates       []Gate
+	errs         scanner.ErrorList
+	firstErrFill int               // p.fill when the first error was recorded
+	futureErrs   scanner.ErrorList // unknown __future__ features
+	gates        []Gate
 
-	bad ast.Expr // returned by expression rules after an error
+	bad      ast.Expr     // returned by expression rules after an error
+	comments []token.Span // every comment, in order
+	module   *ast.Module  // the tree, once parsed
 }
 
 // ---------------------------------------------------------------------------
@@ -170,6 +227,7 @@ func (p *parser) next() {
 	p.tok = p.toks[p.pos].Kind
 	if p.pos > p.far {
 		p.far = p.pos
+		p.fill = max(p.fill, p.pos)
 	}
 }
 
@@ -184,6 +242,7 @@ func (p *parser) peek(n int) token.Kind {
 	}
 	if i > p.far {
 		p.far = i
+		p.fill = max(p.fill, i)
 	}
 	return p.toks[i].Kind
 }
@@ -301,7 +360,7 @@ func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg strin
 		}
 	}
 	if len(p.errs) == 0 {
-		p.firstErrFar = p.far
+		p.firstErrFill = max(p.far, p.fill)
 	}
 	p.errs.Add(pos, end, typ, msg)
 	p.fail()

@@ -12,12 +12,11 @@ import (
 // anything when the line starting with the soft keyword "match" is not
 // one.
 func (p *parser) matchStmt() ast.Stmt {
-	m, far := p.mark(), p.far
+	m := p.mark()
 	start := p.start()
 	p.next() // match
 	if !p.startsStarExpr() {
 		p.reset(m)
-		p.far = far
 		return nil
 	}
 	subject := p.subjectExpr()
@@ -26,11 +25,9 @@ func (p *parser) matchStmt() ast.Stmt {
 		// statement either: then CPython reports the missing ':'.
 		nl := p.cur()
 		p.reset(m)
-		p.far = far
 		p.simpleStmts(nil)
 		failed := p.failed
 		p.reset(m)
-		p.far = far
 		if failed {
 			p.errorTok(nl, "expected ':'")
 			return p.badStmt()
@@ -39,7 +36,6 @@ func (p *parser) matchStmt() ast.Stmt {
 	}
 	if p.failed || p.tok != token.COLON {
 		p.reset(m)
-		p.far = far
 		return nil
 	}
 	p.next()

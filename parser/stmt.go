@@ -551,9 +551,6 @@ func (p *parser) fromImportStmt() ast.Stmt {
 	if p.failed {
 		return p.badStmt()
 	}
-	if module == "__future__" && level == 0 {
-		p.checkFuture(names)
-	}
 	return &ast.ImportFrom{Loc: p.loc(start), Module: module, Names: names, Level: level}
 }
 
@@ -578,19 +575,35 @@ func (p *parser) importAsNames(names []*ast.Alias) []*ast.Alias {
 	}
 }
 
-// checkFuture reports unknown __future__ features, as CPython's parser does.
-func (p *parser) checkFuture(names []*ast.Alias) {
-	for _, a := range names {
-		switch a.Name {
-		case "nested_scopes", "generators", "division", "absolute_import",
-			"with_statement", "print_function", "unicode_literals",
-			"barry_as_FLUFL", "generator_stop", "annotations":
-		case "braces":
-			p.errorNode(a, "not a chance")
+// checkFutures reports unknown features in the __future__ imports that
+// open a module (after its docstring), as CPython does when it compiles
+// the module, ast.parse included.
+func (p *parser) checkFutures(m *ast.Module) {
+	body := m.Body
+	if len(body) > 0 {
+		if e, ok := body[0].(*ast.ExprStmt); ok {
+			if c, ok := e.Value.(*ast.Constant); ok && c.Value.Kind == ast.StrValue {
+				body = body[1:]
+			}
+		}
+	}
+	for _, s := range body {
+		imp, ok := s.(*ast.ImportFrom)
+		if !ok || imp.Level != 0 || imp.Module != "__future__" {
 			return
-		default:
-			p.errorf(a.Pos(), a.End(), "future feature %s is not defined", a.Name)
-			return
+		}
+		for _, a := range imp.Names {
+			switch a.Name {
+			case "nested_scopes", "generators", "division", "absolute_import",
+				"with_statement", "print_function", "unicode_literals",
+				"barry_as_FLUFL", "generator_stop", "annotations":
+			case "braces":
+				p.futureErrs.Add(a.Pos(), a.End(), scanner.SyntaxError, "not a chance")
+				return
+			default:
+				p.futureErrs.Add(a.Pos(), a.End(), scanner.SyntaxError, "future feature "+a.Name+" is not defined")
+				return
+			}
 		}
 	}
 }
@@ -894,12 +907,12 @@ func (p *parser) withStmt() ast.Stmt {
 	p.next() // with
 	var items []*ast.WithItem
 	if p.tok == token.LPAR {
+		// CPython tries the parenthesized form first; its tokens count
+		// for the position of a generic error.
 		m := p.mark()
-		far := p.far
 		items = p.parenWithItems()
 		if p.failed || p.tok != token.COLON {
 			p.reset(m)
-			p.far = far
 			items = nil
 		}
 	}
