@@ -266,3 +266,26 @@ func (p *parser) plainTypeParam(tp ast.TypeParam) bool {
 	}
 	return false
 }
+
+// juxtaposedItems handles a tuple statement followed by another item
+// without a comma, as in "a, b c = d". CPython's invalid_assignment rule
+// reads such items one after the other as named expressions, so that
+// "c = d" gets the message of a mistyped comparison.
+func (p *parser) juxtaposedItems() {
+	far := p.far
+	m := p.mark()
+	for !p.failed && p.startsStarExpr() {
+		p.starNamedExpression()
+		p.got(token.COMMA)
+	}
+	if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+		return
+	}
+	p.reset(m)
+	p.far = far
+	p.syntaxError()
+}
+
+// startsExprAt reports whether the token n places ahead can start an
+// expression.
+func (p *parser) startsExprAt(n int) bool { return startsExpr(p.peek(n)) }

@@ -136,7 +136,7 @@ func (p *parser) expression() ast.Expr {
 	}
 	start, startIdx := p.start(), p.pos
 	e := p.disjunction()
-	if startsExpr(p.tok) && !p.failed {
+	if startsExpr(p.tok) && !p.failed && p.noInvalid == 0 {
 		p.invalidExpression(startIdx, e)
 	}
 	if p.tok == token.IF && p.startsInversionAt(1) {
@@ -180,7 +180,9 @@ func (p *parser) invalidExpression(startIdx int, a ast.Expr) {
 	}
 	if !skip && !legacy {
 		m, far := p.mark(), p.far
+		p.noInvalid++ // expression_without_invalid
 		p.expression()
+		p.noInvalid--
 		ok, end, level := !p.failed, p.prevEnd(), p.levelAt(p.pos-1)
 		p.reset(m)
 		p.far = far
@@ -523,6 +525,9 @@ func (p *parser) slice() ast.Expr {
 			if p.tok == token.COLONEQUAL && !p.failed {
 				p.errorf(lower.Pos(), lower.End(), "cannot use assignment expressions with %s", exprName(lower))
 			}
+			if p.tok == token.EQUAL && !p.failed {
+				p.namedAssignError(lower)
+			}
 			return lower
 		}
 	}
@@ -821,7 +826,7 @@ func (p *parser) displayRest(first ast.Expr) []ast.Expr {
 		comma := p.cur()
 		p.next()
 		if !p.startsStarExpr() {
-			if p.startsComprehension() && !p.failed {
+			if p.startsComprehension() && !p.failed && p.comprehensionFollows() {
 				end := comma.End
 				if len(elts) > 1 {
 					end = elts[len(elts)-1].End()
@@ -832,10 +837,21 @@ func (p *parser) displayRest(first ast.Expr) []ast.Expr {
 		}
 		elts = append(elts, p.starNamedExpression())
 	}
-	if len(elts) > 1 && p.startsComprehension() && !p.failed {
+	if len(elts) > 1 && p.startsComprehension() && !p.failed && p.comprehensionFollows() {
 		p.errorAt(first.Pos(), elts[len(elts)-1].End(), "did you forget parentheses around the comprehension target?")
 	}
 	return elts
+}
+
+// comprehensionFollows reports whether for and if clauses parse from the
+// current token.
+func (p *parser) comprehensionFollows() bool {
+	m, far := p.mark(), p.far
+	p.forIfClauses()
+	ok := !p.failed
+	p.reset(m)
+	p.far = far
+	return ok
 }
 
 // braceAtom parses a dict or set display or comprehension.
@@ -870,7 +886,12 @@ func (p *parser) braceAtom() ast.Expr {
 			p.errorTok(p.cur(), msgInvalidSyntax)
 			return p.bad
 		}
+		colon := p.cur()
 		p.next()
+		if (p.tok == token.COMMA || p.tok == token.RBRACE) && !p.failed {
+			p.errorTok(colon, "expression expected after dictionary key and ':'")
+			return p.bad
+		}
 		value := p.expression()
 		if p.tok == token.FOR || p.tok == token.ASYNC {
 			gens := p.forIfClauses()
@@ -919,7 +940,12 @@ func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
 				}
 				return p.bad
 			}
+			colon := p.cur()
 			p.next()
+			if (p.tok == token.COMMA || p.tok == token.RBRACE) && !p.failed {
+				p.errorTok(colon, "expression expected after dictionary key and ':'")
+				return p.bad
+			}
 			keys = append(keys, k)
 			values = append(values, p.expression())
 		}

@@ -105,7 +105,9 @@ func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scann
 	if len(scanErrs) > 0 {
 		kept := parseErrs[:0:0]
 		for _, e := range parseErrs {
-			if (!eager || e.Pos > eagerFirst) && e.Pos < lazyFirst {
+			// CPython reports an unexpected indent without scanning further.
+			indent := e.Type == scanner.IndentationError && e.Msg == "unexpected indent"
+			if (!eager || e.Pos > eagerFirst || indent) && e.Pos < lazyFirst {
 				kept = append(kept, e)
 			}
 		}
@@ -200,8 +202,9 @@ type parser struct {
 
 	stmtStart int // index of the first token of the current statement
 
-	failed bool // the current statement has an error; unwinding
-	depth  int  // expression nesting, in CPython rule levels
+	failed    bool // the current statement has an error; unwinding
+	noInvalid int  // inside a speculative parse that ignores invalid_ rules
+	depth     int  // expression nesting, in CPython rule levels
 
 	errs         scanner.ErrorList
 	firstErrFill int               // p.fill when the first error was recorded

@@ -34,6 +34,21 @@ func (p *parser) matchStmt() ast.Stmt {
 		}
 		return nil
 	}
+	if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+		// CPython tries the match statement first: its specific error
+		// stands unless the line is a valid simple statement.
+		e := p.errs[len(p.errs)-1]
+		p.reset(m)
+		p.simpleStmts(nil)
+		failed := p.failed
+		p.reset(m)
+		if failed {
+			p.errs = append(p.errs, e)
+			p.fail()
+			return p.badStmt()
+		}
+		return nil
+	}
 	if p.failed || p.tok != token.COLON {
 		p.reset(m)
 		return nil

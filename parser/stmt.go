@@ -204,6 +204,14 @@ func (p *parser) exprStmt() ast.Stmt {
 		return p.annAssign(start, first, e)
 	case token.EQUAL:
 		return p.assign(start, e)
+	case token.COLONEQUAL:
+		if _, ok := e.(*ast.Name); !ok && !p.failed && p.startsExprAt(1) {
+			p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
+			return p.badStmt()
+		}
+	}
+	if t, ok := e.(*ast.Tuple); ok && !p.failed && p.startsStarExpr() && p.src[t.Pos()] != '(' {
+		p.juxtaposedItems()
 	}
 	if op, ok := augOp(p.tok); ok {
 		return p.augAssign(start, e, op)
@@ -1067,7 +1075,9 @@ func (p *parser) exceptHandler() *ast.ExceptHandler {
 			if p.tok == token.NAME && (p.peek(1) == token.COLON || p.peek(1) == token.NEWLINE) {
 				name, _, _ = p.name()
 			} else if p.startsExpr() {
+				far := p.far
 				target := p.expression()
+				p.far = far
 				if p.tok == token.COLON && !p.failed {
 					kind := "except"
 					if star {
