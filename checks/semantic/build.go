@@ -388,10 +388,7 @@ func (b *builder) arguments(args *ast.Arguments, withAnnotations bool) {
 			b.visitExpr(d)
 		}
 	})
-	each := func(a *ast.Arg) {
-		if a == nil {
-			return
-		}
+	for a := range args.All() {
 		aid := b.add(a)
 		if withAnnotations && a.Annotation != nil {
 			c := b.cur
@@ -400,40 +397,13 @@ func (b *builder) arguments(args *ast.Arguments, withAnnotations bool) {
 			b.cur = c
 		}
 	}
-	for _, a := range args.Posonlyargs {
-		each(a)
-	}
-	for _, a := range args.Args {
-		each(a)
-	}
-	each(args.Vararg)
-	for _, a := range args.Kwonlyargs {
-		each(a)
-	}
-	each(args.Kwarg)
 	b.cur = saved
 }
 
 func (b *builder) bindParams(args *ast.Arguments) {
-	if args == nil {
-		return
+	for a := range args.All() {
+		b.bind(a.Arg, Parameter, a, token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Arg))}, "")
 	}
-	each := func(a *ast.Arg) {
-		if a != nil {
-			b.bind(a.Arg, Parameter, a, token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Arg))}, "")
-		}
-	}
-	for _, a := range args.Posonlyargs {
-		each(a)
-	}
-	for _, a := range args.Args {
-		each(a)
-	}
-	each(args.Vararg)
-	for _, a := range args.Kwonlyargs {
-		each(a)
-	}
-	each(args.Kwarg)
 }
 
 func (b *builder) typeParams(tps []ast.TypeParam) {
