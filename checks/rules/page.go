@@ -17,6 +17,10 @@ var familyNames = map[string]string{
 	"PY": "Other Python 3.14 porting",
 }
 
+// FamilyName returns the title of a rule family ("FT", "DA", "ZS", "PY"),
+// or "" for a prefix that is not a family.
+func FamilyName(family string) string { return familyNames[family] }
+
 // Page renders a rule's documentation page in Markdown: a title, a table
 // of its properties, and its Doc.
 func Page(r *checks.Rule) string {
