@@ -114,31 +114,31 @@ func (p *parser) startsWithDisplay(e ast.Expr) bool {
 	}
 }
 
-// assignError records CPython's error for an assignment whose targets
-// include one that cannot be assigned to. segments are the targets
-// followed by the value.
-func (p *parser) assignError(segments []ast.Expr) {
-	first := segments[0]
+// assignError records CPython's error for an assignment that does not
+// parse or has a target that cannot be assigned to. targets are the
+// expressions before an '=', rhs the token indices where the parts after
+// each '=' start. With generic, a generic error is recorded when no
+// specific one applies; assignError reports whether it recorded one.
+func (p *parser) assignError(targets []ast.Expr, rhs []int, generic bool) bool {
+	first := targets[0]
 	// invalid_named_expression on the last item of the first target, the
 	// one directly followed by '='.
 	last := first
 	if t, ok := first.(*ast.Tuple); ok && p.src[t.Pos()] != '(' {
 		last = t.Elts[len(t.Elts)-1]
 	}
-	next := segments[1]
-	rhsOK := p.leadingBitwiseOr(next) && !(len(segments) > 2 && p.isBitwiseOr(next))
-	if rhsOK && p.isBitwiseOr(last) {
+	if end, ok := p.bitwiseOrAt(rhs[0]); ok && p.isBitwiseOr(last) {
 		if _, ok := last.(*ast.Name); ok && !p.parenthesized(last) {
-			p.errorAt(last.Pos(), p.bitwiseOrEnd(next), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-			return
+			p.errorAt(last.Pos(), end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+			return true
 		}
 		if !p.startsWithDisplay(last) {
 			p.errorf(last.Pos(), last.End(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(last))
-			return
+			return true
 		}
 	}
 	// invalid_assignment: the first target that is not one.
-	for _, t := range segments[:len(segments)-1] {
+	for _, t := range targets {
 		if invalidTarget(t, targetStar) == nil {
 			continue
 		}
@@ -146,42 +146,34 @@ func (p *parser) assignError(segments []ast.Expr) {
 		case *ast.Yield, *ast.YieldFrom:
 			if !p.parenthesized(t) {
 				p.errorNode(t, "assignment to yield expression not possible")
-				return
+				return true
 			}
 		}
 		p.checkTarget(t, targetStar)
-		return
+		return true
 	}
-	p.syntaxError()
+	if generic {
+		p.syntaxError()
+	}
+	return false
 }
 
-// leadingBitwiseOr reports whether e starts with a bitwise_or, which CPython
-// can parse on its own.
-func (p *parser) leadingBitwiseOr(e ast.Expr) bool {
-	i := p.tokenAt(e.Pos())
-	if i < 0 {
-		return false
+// bitwiseOrAt reports whether a bitwise_or parses from token i and is not
+// followed by '=' or ':=', and returns its end.
+func (p *parser) bitwiseOrAt(i int) (token.Pos, bool) {
+	if !startsFactor(p.toks[i].Kind) {
+		return 0, false
 	}
-	return startsFactor(p.toks[i].Kind)
-}
-
-// bitwiseOrEnd returns the end of the bitwise_or that starts e.
-func (p *parser) bitwiseOrEnd(e ast.Expr) token.Pos {
-	for !p.isBitwiseOr(e) {
-		switch x := e.(type) {
-		case *ast.Compare:
-			e = x.Left
-		case *ast.BoolOp:
-			e = x.Values[0]
-		case *ast.IfExp:
-			e = x.Body
-		case *ast.Tuple:
-			e = x.Elts[0]
-		default:
-			return e.End()
-		}
-	}
-	return e.End()
+	m, far, fill := p.mark(), p.far, p.fill
+	p.pos, p.tok = i, p.toks[i].Kind
+	p.noInvalid++
+	p.bitwiseOr()
+	p.noInvalid--
+	ok := !p.failed && p.tok != token.EQUAL && p.tok != token.COLONEQUAL
+	end := p.prevEnd()
+	p.reset(m)
+	p.far, p.fill = far, fill
+	return end, ok
 }
 
 // namedAssignError records CPython's error for an expression a followed
@@ -198,7 +190,7 @@ func (p *parser) namedAssignError(a ast.Expr) {
 		end = p.prevEnd()
 	}
 	p.reset(m)
-	p.far = max(far, eq+1)
+	p.far = max(far, eq)
 	if ok {
 		if _, isName := a.(*ast.Name); isName && !p.parenthesized(a) {
 			p.errorAt(a.Pos(), end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
@@ -212,46 +204,83 @@ func (p *parser) namedAssignError(a ast.Expr) {
 	p.syntaxError()
 }
 
-// typeAliasError returns the error CPython's second pass raises on a type
-// statement before pos whose type parameter list has a default: it reads
-// the statement as the Python 2 form "NAME expression" ("print x") and
-// parses "X[T = int]" as a subscript, in which "T = int" looks like a
-// mistyped comparison.
-func (p *parser) typeAliasError(pos token.Pos) *scanner.Error {
+// secondPassError returns the error CPython's second pass raises, on its
+// way to the real error at pos, on a statement that is valid:
+//   - a type statement whose type parameter list has a default: CPython
+//     reads "type X[T = int]" as the Python 2 form "NAME expression" ("print
+//     x") and parses "X[T = int]" as a subscript, in which "T = int" looks
+//     like a mistyped comparison;
+//   - a statement that starts like a match statement without its colon,
+//     "match(x)" or "match[x]": CPython reports the missing ':' there, at
+//     the furthest token it read.
+func (p *parser) secondPassError(pos token.Pos) *scanner.Error {
 	var found *scanner.Error
 	ast.Inspect(p.module, func(n ast.Node) bool {
 		if found != nil || n == nil || n.Pos() >= pos {
 			return false
 		}
-		ta, ok := n.(*ast.TypeAlias)
-		if !ok {
+		switch x := n.(type) {
+		case *ast.TypeAlias:
+			found = p.typeAliasError(x)
+			return false
+		case *ast.Match:
 			return true
-		}
-		for _, tp := range ta.TypeParams {
-			switch x := tp.(type) {
-			case *ast.TypeVar:
-				if x.Bound != nil {
-					return false
-				}
-				if x.DefaultValue != nil && p.isBitwiseOr(x.DefaultValue) {
-					found = &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
-						Msg: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"}
-				}
-			case *ast.TypeVarTuple:
-				if x.DefaultValue != nil {
-					if _, ok := x.DefaultValue.(*ast.Starred); !ok {
-						found = &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
-							Msg: "cannot assign to iterable argument unpacking"}
-					}
-				}
-			}
-			if found != nil || !p.plainTypeParam(tp) {
+		case ast.Stmt:
+			if p.matchWithoutColon(x) {
+				t := p.toks[p.firstErrFar]
+				found = &scanner.Error{Pos: t.Start, End: t.End, Type: scanner.SyntaxError, Msg: "expected ':'"}
 				return false
 			}
 		}
-		return false
+		return true
 	})
 	return found
+}
+
+// matchWithoutColon reports whether the statement s reads as "match"
+// followed by a subject and the end of the line.
+func (p *parser) matchWithoutColon(s ast.Stmt) bool {
+	i := p.tokenAt(s.Pos())
+	if i < 0 || p.toks[i].Kind != token.NAME || p.text(p.toks[i]) != "match" {
+		return false
+	}
+	m, far, fill := p.mark(), p.far, p.fill
+	p.pos, p.tok = i+1, p.toks[i+1].Kind
+	ok := p.startsStarExpr()
+	if ok {
+		p.noInvalid++
+		p.subjectExpr()
+		p.noInvalid--
+		ok = !p.failed && p.tok == token.NEWLINE
+	}
+	p.reset(m)
+	p.far, p.fill = far, fill
+	return ok
+}
+
+// typeAliasError returns the error CPython's second pass raises on the
+// type statement ta, or nil.
+func (p *parser) typeAliasError(ta *ast.TypeAlias) *scanner.Error {
+	for _, tp := range ta.TypeParams {
+		switch x := tp.(type) {
+		case *ast.TypeVar:
+			if x.Bound == nil && x.DefaultValue != nil && p.isBitwiseOr(x.DefaultValue) {
+				return &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
+					Msg: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"}
+			}
+		case *ast.TypeVarTuple:
+			if x.DefaultValue != nil {
+				if _, ok := x.DefaultValue.(*ast.Starred); !ok {
+					return &scanner.Error{Pos: x.Pos(), End: x.End(), Type: scanner.SyntaxError,
+						Msg: "cannot assign to iterable argument unpacking"}
+				}
+			}
+		}
+		if !p.plainTypeParam(tp) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // plainTypeParam reports whether a type parameter also parses as an

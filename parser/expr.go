@@ -512,6 +512,10 @@ func (p *parser) slice() ast.Expr {
 	switch {
 	case p.tok == token.STAR:
 		p.next()
+		if !p.startsExpr() {
+			p.syntaxErrorMsg("Invalid star expression")
+			return p.bad
+		}
 		v := p.expression()
 		p.gate(StarredSubscript, start, p.prevEnd())
 		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Load}
@@ -552,6 +556,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 	var kws []*ast.Keyword
 	sawKeyword, sawDoubleStar := false, false
 	positionalAfter := false // a positional argument follows a keyword one
+	unpackingBefore := false // and a ** argument precedes it
 	for p.tok != token.RPAR && !p.failed {
 		start := p.start()
 		switch {
@@ -636,8 +641,8 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				}
 				return nil, nil
 			}
-			if sawKeyword || sawDoubleStar {
-				positionalAfter = true
+			if (sawKeyword || sawDoubleStar) && !positionalAfter {
+				positionalAfter, unpackingBefore = true, sawDoubleStar
 			}
 			args = append(args, v)
 		}
@@ -647,7 +652,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 	}
 	if positionalAfter && !p.failed {
 		t := p.toks[max(p.far, p.pos)]
-		if sawDoubleStar {
+		if unpackingBefore {
 			p.errorTok(t, "positional argument follows keyword argument unpacking")
 		} else {
 			p.errorTok(t, "positional argument follows keyword argument")
@@ -661,7 +666,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 // startsComprehension reports whether the current token starts the for
 // clause of a comprehension.
 func (p *parser) startsComprehension() bool {
-	return p.tok == token.FOR || p.tok == token.ASYNC && p.peek(1) == token.FOR
+	return p.tok == token.FOR || p.tok == token.ASYNC && p.peekQuiet(1) == token.FOR
 }
 
 // syntaxErrorMsg records msg at the furthest token examined, where CPython
@@ -971,12 +976,10 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 		if !p.expect(token.FOR) {
 			return gens
 		}
-		target := p.starTargets()
-		if p.tok != token.IN {
-			p.syntaxErrorMsg("'in' expected after for-loop variables")
+		target, ok := p.forTargets(true)
+		if !ok {
 			return gens
 		}
-		p.next()
 		iter := p.disjunction()
 		var ifs []ast.Expr
 		for p.got(token.IF) {
@@ -1004,45 +1007,89 @@ func (p *parser) yieldExpr() ast.Expr {
 // ---------------------------------------------------------------------------
 // Targets
 
-// starTargets parses the targets of a for loop or comprehension.
-func (p *parser) starTargets() ast.Expr {
+// targetList parses star_targets, the targets of a for loop, a
+// comprehension or a with item, without checking them: a Tuple when there
+// is a comma. As in CPython's grammar, a target is a primary (a name, an
+// attribute, a subscript or a parenthesized or bracketed display),
+// possibly starred.
+func (p *parser) targetList() ast.Expr {
 	start := p.start()
-	first := p.starTarget()
+	first := p.targetItem()
 	if p.tok != token.COMMA {
 		return first
 	}
 	elts := []ast.Expr{first}
 	for p.got(token.COMMA) {
-		if !p.startsStarExpr() {
+		if p.tok != token.STAR && !startsFactor(p.tok) {
 			break
 		}
-		elts = append(elts, p.starTarget())
+		elts = append(elts, p.targetItem())
 	}
-	t := &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Store}
-	return t
+	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Store}
 }
 
-// starTarget parses one assignment target and gives it Store context.
-func (p *parser) starTarget() ast.Expr {
+// targetItem parses one star_target without checking it.
+func (p *parser) targetItem() ast.Expr {
+	if p.tok != token.STAR {
+		return p.primary()
+	}
 	start := p.start()
+	p.next()
 	if p.tok == token.STAR {
-		p.next()
-		if p.tok == token.STAR {
-			p.syntaxError()
-			return p.bad
-		}
-		v := p.starTarget()
-		return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Store}
-	}
-	e := p.bitwiseOr()
-	if p.failed {
-		return e
-	}
-	if !p.checkTarget(e, targetStar) {
+		p.syntaxError()
 		return p.bad
 	}
-	setContext(e, ast.Store)
-	return e
+	v := p.targetItem()
+	return &ast.Starred{Loc: p.loc(start), Value: v, Ctx: ast.Store}
+}
+
+// forTargets parses the targets of a for loop or comprehension up to and
+// including "in", with CPython's errors when they do not parse or cannot
+// be assigned to.
+func (p *parser) forTargets(comprehension bool) (ast.Expr, bool) {
+	m := p.mark()
+	target := p.targetList()
+	if !p.failed && p.tok == token.IN && invalidTarget(target, targetFor) == nil {
+		setContext(target, ast.Store)
+		p.next()
+		return target, true
+	}
+	if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+		return nil, false
+	}
+	far := p.far
+	p.reset(m)
+	if comprehension {
+		// invalid_for_if_clause: bitwise_or (',' bitwise_or)* [','] !'in'
+		p.noInvalid++
+		p.bitwiseOr()
+		for !p.failed && p.got(token.COMMA) && startsFactor(p.tok) {
+			p.bitwiseOr()
+		}
+		p.noInvalid--
+		if !p.failed && p.tok != token.IN {
+			p.far = max(p.far, far)
+			p.syntaxErrorMsg("'in' expected after for-loop variables")
+			return nil, false
+		}
+		p.reset(m)
+	}
+	// invalid_for_target: star_expressions with a part that cannot be
+	// assigned to.
+	e := p.starExpressions()
+	if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+		return nil, false
+	}
+	if !p.failed {
+		if bad := invalidTarget(e, targetFor); bad != nil {
+			p.errorf(bad.Pos(), bad.End(), "cannot assign to %s", exprName(bad))
+			return nil, false
+		}
+	}
+	p.reset(m)
+	p.far = far
+	p.syntaxError()
+	return nil, false
 }
 
 type targetKind uint8

@@ -114,7 +114,7 @@ func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scann
 		parseErrs = kept
 	}
 	if !eager && len(parseErrs) > 0 {
-		if e := p.typeAliasError(parseErrs[0].Pos); e != nil {
+		if e := p.secondPassError(parseErrs[0].Pos); e != nil {
 			list = append(list, e)
 		}
 	}
@@ -208,6 +208,7 @@ type parser struct {
 
 	errs         scanner.ErrorList
 	firstErrFill int               // p.fill when the first error was recorded
+	firstErrFar  int               // p.far when the first error was recorded
 	futureErrs   scanner.ErrorList // unknown __future__ features
 	gates        []Gate
 
@@ -248,6 +249,15 @@ func (p *parser) peek(n int) token.Kind {
 		p.fill = max(p.fill, i)
 	}
 	return p.toks[i].Kind
+}
+
+// peekQuiet is peek for lookaheads that CPython's grammar does not make:
+// it does not count for the position of a generic error.
+func (p *parser) peekQuiet(n int) token.Kind {
+	if p.failed {
+		return failKind
+	}
+	return p.toks[min(p.pos+n, len(p.toks)-1)].Kind
 }
 
 // got consumes the current token if it is of kind k.
@@ -302,15 +312,6 @@ func (p *parser) isSoft(kw string) bool {
 	return int(t.End-t.Start) == len(kw) && string(p.src[t.Start:t.End]) == kw
 }
 
-// isSoftAt reports whether the token n places ahead is the soft keyword kw.
-func (p *parser) isSoftAt(n int, kw string) bool {
-	if p.peek(n) != token.NAME {
-		return false
-	}
-	t := p.toks[min(p.pos+n, len(p.toks)-1)]
-	return int(t.End-t.Start) == len(kw) && string(p.src[t.Start:t.End]) == kw
-}
-
 // ident returns the identifier spelled by t, NFKC-normalized when it is not
 // ASCII (PEP 3131).
 func (p *parser) ident(t token.Token) string {
@@ -362,8 +363,14 @@ func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg strin
 			end = pos
 		}
 	}
+	if i := sort.Search(len(p.comments), func(i int) bool { return p.comments[i].End >= pos }); i < len(p.comments) &&
+		p.comments[i].End == pos && pos < token.Pos(len(p.src)) && (p.src[pos] == '\n' || p.src[pos] == '\r') {
+		// CPython's NEWLINE token after a comment spans the comment.
+		pos, end = p.comments[i].Start, p.comments[i].End
+	}
 	if len(p.errs) == 0 {
 		p.firstErrFill = max(p.far, p.fill)
+		p.firstErrFar = p.far
 	}
 	p.errs.Add(pos, end, typ, msg)
 	p.fail()

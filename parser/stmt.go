@@ -303,16 +303,37 @@ func (p *parser) annAssign(start token.Pos, first token.Kind, target ast.Expr) a
 
 func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 	targets := []ast.Expr{first}
+	var rhs []int // token index where each segment after an '=' starts
 	for p.tok == token.EQUAL {
 		p.next()
-		targets = append(targets, p.annotatedRHS())
-	}
-	if p.failed {
-		return p.badStmt()
+		rhs = append(rhs, p.pos)
+		if !p.startsStarExpr() && p.tok != token.YIELD {
+			// Nothing parses after this '=': CPython's invalid_assignment
+			// rule may still name a bad target before it.
+			p.assignError(targets, rhs, true)
+			return p.badStmt()
+		}
+		seg := p.annotatedRHS()
+		if p.failed {
+			if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax {
+				// As above, with the generic error as the fallback.
+				saved, far := *last, p.far
+				p.errs = p.errs[:len(p.errs)-1]
+				p.clearFail()
+				p.far = p.firstErrFar
+				if !p.assignError(targets, rhs, false) {
+					p.errs = append(p.errs, &saved)
+					p.fail()
+				}
+				p.far = far
+			}
+			return p.badStmt()
+		}
+		targets = append(targets, seg)
 	}
 	for _, t := range targets[:len(targets)-1] {
 		if invalidTarget(t, targetStar) != nil {
-			p.assignError(targets)
+			p.assignError(targets[:len(targets)-1], rhs, true)
 			return p.badStmt()
 		}
 	}
@@ -773,6 +794,9 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 		p.next()
 		returns = p.expression()
 		if p.failed {
+			if p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+				return p.badStmt()
+			}
 			p.reset(m)
 			p.far = far
 			p.errorTok(arrow, "expected ':'")
@@ -873,8 +897,8 @@ func (p *parser) forStmt() ast.Stmt {
 	async := p.got(token.ASYNC)
 	kw := p.start()
 	p.next() // for
-	target := p.starTargets()
-	if !p.expect(token.IN) {
+	target, ok := p.forTargets(false)
+	if !ok {
 		return p.badStmt()
 	}
 	iterStart := p.start()
@@ -919,6 +943,10 @@ func (p *parser) withStmt() ast.Stmt {
 		// for the position of a generic error.
 		m := p.mark()
 		items = p.parenWithItems()
+		if !p.failed && p.tok == token.NEWLINE {
+			p.syntaxErrorMsg("expected ':'")
+			return p.badStmt()
+		}
 		if p.failed || p.tok != token.COLON {
 			p.reset(m)
 			items = nil
@@ -978,12 +1006,38 @@ func (p *parser) withItem() *ast.WithItem {
 	var vars ast.Expr
 	if p.tok == token.AS {
 		p.next()
-		vars = p.starTarget()
-		switch p.tok {
-		case token.COMMA, token.RPAR, token.COLON, token.NEWLINE:
-		default:
-			p.syntaxError()
+		m := p.mark()
+		vars = p.targetItem()
+		follows := func() bool {
+			switch p.tok {
+			case token.COMMA, token.RPAR, token.COLON, token.NEWLINE:
+				return true
+			}
+			return false
 		}
+		if p.failed || !follows() || invalidTarget(vars, targetStar) != nil {
+			if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+				return &ast.WithItem{}
+			}
+			// invalid_with_item: 'as' expression, followed as a target is.
+			far := p.far
+			p.reset(m)
+			t := p.expression()
+			if !p.failed && follows() && p.tok != token.NEWLINE {
+				if bad := invalidTarget(t, targetStar); bad != nil {
+					p.errorf(bad.Pos(), bad.End(), "cannot assign to %s", exprName(bad))
+					return &ast.WithItem{}
+				}
+			}
+			if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+				return &ast.WithItem{}
+			}
+			p.reset(m)
+			p.far = far
+			p.syntaxError()
+			return &ast.WithItem{}
+		}
+		setContext(vars, ast.Store)
 	}
 	return &ast.WithItem{Loc: p.loc(start), ContextExpr: e, OptionalVars: vars}
 }
@@ -1071,6 +1125,10 @@ func (p *parser) exceptHandler() *ast.ExceptHandler {
 				return &ast.ExceptHandler{}
 			}
 			p.gate(UnparenthesizedExceptTypes, tStart, p.prevEnd())
+			if p.tok == token.NEWLINE {
+				p.syntaxError()
+				return &ast.ExceptHandler{}
+			}
 		} else if p.got(token.AS) {
 			if p.tok == token.NAME && (p.peek(1) == token.COLON || p.peek(1) == token.NEWLINE) {
 				name, _, _ = p.name()
