@@ -16,6 +16,20 @@ for tool in go node npm; do
 	fi
 done
 
+# --- pre-commit and Chromium (Debian packages) for the end-to-end tests of
+# the pre-commit hooks (corpus/e2e_precommit_test.go) and of the readiness
+# report (corpus/e2e_report_test.go). Those tests fail, not skip, without them.
+if ! command -v pre-commit >/dev/null || ! command -v chromium >/dev/null; then
+	echo "--- apt-get install pre-commit chromium (end-to-end tests)"
+	sudo=
+	if [ "$(id -u)" -ne 0 ]; then
+		sudo=sudo
+	fi
+	$sudo apt-get update
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y pre-commit chromium
+fi
+# --- end of pre-commit and Chromium
+
 echo "--- npm ci (CPython 3.14 oracle: tools/oracle)"
 npm ci --prefix tools/oracle --no-audit --no-fund --loglevel=error
 echo "--- npm ci (SARIF 2.1.0 schema validator: checks/output/testdata/sarif)"
