@@ -116,10 +116,10 @@ func (p *parser) startsWithDisplay(e ast.Expr) bool {
 
 // assignError records CPython's error for an assignment that does not
 // parse or has a target that cannot be assigned to. targets are the
-// expressions before an '=', rhs the token indices where the parts after
-// each '=' start. With generic, a generic error is recorded when no
+// expressions before an '=', rhs the token index where the part after the
+// first '=' starts. With generic, a generic error is recorded when no
 // specific one applies; assignError reports whether it recorded one.
-func (p *parser) assignError(targets []ast.Expr, rhs []int, generic bool) bool {
+func (p *parser) assignError(targets []ast.Expr, rhs int, generic bool) bool {
 	first := targets[0]
 	// invalid_named_expression on the last item of the first target, the
 	// one directly followed by '='.
@@ -127,7 +127,7 @@ func (p *parser) assignError(targets []ast.Expr, rhs []int, generic bool) bool {
 	if t, ok := first.(*ast.Tuple); ok && p.src[t.Pos()] != '(' {
 		last = t.Elts[len(t.Elts)-1]
 	}
-	if end, ok := p.bitwiseOrAt(rhs[0]); ok && p.isBitwiseOr(last) {
+	if end, ok := p.bitwiseOrAt(rhs); ok && p.isBitwiseOr(last) {
 		if _, ok := last.(*ast.Name); ok && !p.parenthesized(last) {
 			p.errorAt(last.Pos(), end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 			return true

@@ -52,14 +52,14 @@ func (p *parser) starExpressions() ast.Expr {
 	if p.tok != token.COMMA {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := p.arena.exprs.add(nil, first)
 	for p.got(token.COMMA) {
 		if !p.startsStarExpr() {
 			break
 		}
-		elts = append(elts, p.starExpression())
+		elts = p.arena.exprs.add(elts, p.starExpression())
 	}
-	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+	return p.newTuple(p.loc(start), elts, ast.Load)
 }
 
 // starExpression parses '*' bitwise_or | expression.
@@ -255,10 +255,10 @@ func (p *parser) disjunction1() ast.Expr {
 	if p.tok != token.OR || !p.startsInversionAt(1) {
 		return e
 	}
-	values := []ast.Expr{e}
+	values := p.arena.exprs.add(nil, e)
 	for p.tok == token.OR && p.startsInversionAt(1) {
 		p.next()
-		values = append(values, p.conjunction())
+		values = p.arena.exprs.add(values, p.conjunction())
 	}
 	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: values}
 }
@@ -269,10 +269,10 @@ func (p *parser) conjunction() ast.Expr {
 	if p.tok != token.AND || !p.startsInversionAt(1) {
 		return e
 	}
-	values := []ast.Expr{e}
+	values := p.arena.exprs.add(nil, e)
 	for p.tok == token.AND && p.startsInversionAt(1) {
 		p.next()
-		values = append(values, p.inversion())
+		values = p.arena.exprs.add(values, p.inversion())
 	}
 	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: values}
 }
@@ -345,14 +345,14 @@ func (p *parser) comparison() ast.Expr {
 			goto done
 		}
 		p.next()
-		ops = append(ops, op)
-		comps = append(comps, p.bitwiseOr())
+		ops = p.arena.cmpOps.add(ops, op)
+		comps = p.arena.exprs.add(comps, p.bitwiseOr())
 	}
 done:
 	if ops == nil {
 		return e
 	}
-	return &ast.Compare{Loc: p.loc(start), Left: e, Ops: ops, Comparators: comps}
+	return p.newCompare(p.loc(start), e, ops, comps)
 }
 
 // binaryOp returns the precedence (0 for none) and operator of a binary
@@ -401,7 +401,7 @@ func (p *parser) binary(prec int) ast.Expr {
 		}
 		p.next()
 		y := p.binary(opPrec + 1)
-		x = &ast.BinOp{Loc: p.loc(start), Left: x, Op: op, Right: y}
+		x = p.newBinOp(p.loc(start), x, op, y)
 	}
 }
 
@@ -470,17 +470,17 @@ func (p *parser) primary() ast.Expr {
 			if !ok {
 				return p.bad
 			}
-			e = &ast.Attribute{Loc: p.loc(start), Value: e, Attr: name, Ctx: ast.Load}
+			e = p.newAttribute(p.loc(start), e, name)
 		case token.LPAR:
 			args, kws := p.arguments(true)
-			e = &ast.Call{Loc: p.loc(start), Func: e, Args: args, Keywords: kws}
+			e = p.newCall(p.loc(start), e, args, kws)
 		case token.LSQB:
 			p.next()
 			s := p.slices()
 			if !p.expect(token.RSQB) {
 				return p.bad
 			}
-			e = &ast.Subscript{Loc: p.loc(start), Value: e, Slice: s, Ctx: ast.Load}
+			e = p.newSubscript(p.loc(start), e, s)
 		default:
 			return e
 		}
@@ -583,7 +583,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(comma.Start, p.prevEnd(), "iterable argument unpacking follows keyword argument unpacking")
 				return nil, nil
 			}
-			args = append(args, st)
+			args = p.arena.exprs.add(args, st)
 		case p.tok == token.DOUBLESTAR:
 			p.next()
 			v := p.expression()
@@ -593,7 +593,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(start, p.prevEnd(), "cannot assign to keyword argument unpacking")
 				return nil, nil
 			}
-			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Value: v})
+			kws = p.arena.kwLists.add(kws, p.newKeyword(p.loc(start), "", v))
 			sawDoubleStar = true
 		case p.tok == token.NAME && p.peek(1) == token.EQUAL:
 			t := p.cur()
@@ -609,7 +609,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(t.Start, eq.End, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 				return nil, nil
 			}
-			kws = append(kws, &ast.Keyword{Loc: p.loc(start), Arg: p.ident(t), Value: v})
+			kws = p.arena.kwLists.add(kws, p.newKeyword(p.loc(start), p.ident(t), v))
 			sawKeyword = true
 		case (p.tok == token.TRUE || p.tok == token.FALSE || p.tok == token.NONE) && p.peek(1) == token.EQUAL:
 			t := p.cur()
@@ -644,7 +644,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 			if (sawKeyword || sawDoubleStar) && !positionalAfter {
 				positionalAfter, unpackingBefore = true, sawDoubleStar
 			}
-			args = append(args, v)
+			args = p.arena.exprs.add(args, v)
 		}
 		if !p.got(token.COMMA) {
 			break
@@ -686,19 +686,19 @@ func (p *parser) atom() ast.Expr {
 	switch p.tok {
 	case token.NAME:
 		p.next()
-		return &ast.Name{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Id: p.ident(t), Ctx: ast.Load}
+		return p.newName(ast.Loc{Start: t.Start, Stop: t.End}, p.ident(t), ast.Load)
 	case token.NUMBER:
 		p.next()
-		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: numberValue(p.text(t))}
+		return p.newConstant(ast.Loc{Start: t.Start, Stop: t.End}, numberValue(p.text(t)))
 	case token.TRUE:
 		p.next()
-		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.TrueValue}}
+		return p.newConstant(ast.Loc{Start: t.Start, Stop: t.End}, ast.Value{Kind: ast.TrueValue})
 	case token.FALSE:
 		p.next()
-		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.FalseValue}}
+		return p.newConstant(ast.Loc{Start: t.Start, Stop: t.End}, ast.Value{Kind: ast.FalseValue})
 	case token.NONE:
 		p.next()
-		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.NoneValue}}
+		return p.newConstant(ast.Loc{Start: t.Start, Stop: t.End}, ast.Value{Kind: ast.NoneValue})
 	case token.ELLIPSIS:
 		p.next()
 		return &ast.Constant{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Value: ast.Value{Kind: ast.EllipsisValue}}
@@ -826,7 +826,7 @@ func (p *parser) listAtom() ast.Expr {
 // displayRest parses the items after the first one of a list or set
 // display, reporting a comprehension whose target lacks parentheses.
 func (p *parser) displayRest(first ast.Expr) []ast.Expr {
-	elts := []ast.Expr{first}
+	elts := p.arena.exprs.add(nil, first)
 	for p.tok == token.COMMA {
 		comma := p.cur()
 		p.next()
@@ -840,7 +840,7 @@ func (p *parser) displayRest(first ast.Expr) []ast.Expr {
 			}
 			break
 		}
-		elts = append(elts, p.starNamedExpression())
+		elts = p.arena.exprs.add(elts, p.starNamedExpression())
 	}
 	if len(elts) > 1 && p.startsComprehension() && !p.failed && p.comprehensionFollows() {
 		p.errorAt(first.Pos(), elts[len(elts)-1].End(), "did you forget parentheses around the comprehension target?")
@@ -951,8 +951,8 @@ func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
 				p.errorTok(colon, "expression expected after dictionary key and ':'")
 				return p.bad
 			}
-			keys = append(keys, k)
-			values = append(values, p.expression())
+			keys = p.arena.exprs.add(keys, k)
+			values = p.arena.exprs.add(values, p.expression())
 		}
 		if !p.got(token.COMMA) {
 			break
@@ -1323,16 +1323,16 @@ loop:
 				def = p.expression()
 			}
 			if sawStar {
-				args.Kwonlyargs = append(args.Kwonlyargs, a)
-				args.KwDefaults = append(args.KwDefaults, def)
+				args.Kwonlyargs = p.arena.argLists.add(args.Kwonlyargs, a)
+				args.KwDefaults = p.arena.exprs.add(args.KwDefaults, def)
 			} else {
 				if def != nil {
-					defaults = append(defaults, def)
+					defaults = p.arena.exprs.add(defaults, def)
 					sawDefault = true
 				} else if sawDefault && !p.failed {
 					p.errorNode(a, "parameter without a default follows parameter with a default")
 				}
-				args.Args = append(args.Args, a)
+				args.Args = p.arena.argLists.add(args.Args, a)
 			}
 		case token.LPAR:
 			if !sawDefault && !sawSlash && !sawStar {
@@ -1399,7 +1399,7 @@ func (p *parser) param(lambda, star bool) *ast.Arg {
 			ann = p.expression()
 		}
 	}
-	return &ast.Arg{Loc: p.loc(start), Arg: name, Annotation: ann}
+	return p.newArg(p.loc(start), name, ann)
 }
 
 // ---------------------------------------------------------------------------

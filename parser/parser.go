@@ -48,7 +48,7 @@ func parse(f *File, opts Options) {
 		mode |= scanner.KeepTokens
 	}
 	s.Init(src, &scanErrs, mode)
-	toks := make([]token.Token, 0, len(src)/4+16)
+	toks := make([]token.Token, 0, len(src)/7+64) // 1 token per 8 bytes on average
 	for {
 		t := s.Next()
 		toks = append(toks, t)
@@ -212,6 +212,7 @@ type parser struct {
 	futureErrs   scanner.ErrorList // unknown __future__ features
 	gates        []Gate
 
+	arena    arena        // where nodes and lists come from
 	bad      ast.Expr     // returned by expression rules after an error
 	comments []token.Span // every comment, in order
 	module   *ast.Module  // the tree, once parsed

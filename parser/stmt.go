@@ -95,29 +95,29 @@ func (p *parser) skipBlock() {
 func (p *parser) statement(list []ast.Stmt) []ast.Stmt {
 	switch p.tok {
 	case token.DEF:
-		return append(list, p.funcDef(nil))
+		return p.arena.stmts.add(list, p.funcDef(nil))
 	case token.CLASS:
-		return append(list, p.classDef(nil))
+		return p.arena.stmts.add(list, p.classDef(nil))
 	case token.AT:
-		return append(list, p.decorated())
+		return p.arena.stmts.add(list, p.decorated())
 	case token.IF:
-		return append(list, p.ifStmt())
+		return p.arena.stmts.add(list, p.ifStmt())
 	case token.WHILE:
-		return append(list, p.whileStmt())
+		return p.arena.stmts.add(list, p.whileStmt())
 	case token.FOR:
-		return append(list, p.forStmt())
+		return p.arena.stmts.add(list, p.forStmt())
 	case token.WITH:
-		return append(list, p.withStmt())
+		return p.arena.stmts.add(list, p.withStmt())
 	case token.TRY:
-		return append(list, p.tryStmt())
+		return p.arena.stmts.add(list, p.tryStmt())
 	case token.ASYNC:
 		switch p.peek(1) {
 		case token.DEF:
-			return append(list, p.funcDef(nil))
+			return p.arena.stmts.add(list, p.funcDef(nil))
 		case token.WITH:
-			return append(list, p.withStmt())
+			return p.arena.stmts.add(list, p.withStmt())
 		case token.FOR:
-			return append(list, p.forStmt())
+			return p.arena.stmts.add(list, p.forStmt())
 		}
 		p.next()
 		p.syntaxError()
@@ -135,7 +135,7 @@ func (p *parser) statement(list []ast.Stmt) []ast.Stmt {
 // simpleStmts parses simple statements separated by ';' up to NEWLINE.
 func (p *parser) simpleStmts(list []ast.Stmt) []ast.Stmt {
 	for {
-		list = append(list, p.simpleStmt())
+		list = p.arena.stmts.add(list, p.simpleStmt())
 		if p.tok != token.SEMI {
 			break
 		}
@@ -168,7 +168,7 @@ func (p *parser) simpleStmt() ast.Stmt {
 		if p.startsStarExpr() {
 			v = p.starExpressions()
 		}
-		return &ast.Return{Loc: p.loc(start), Value: v}
+		return p.newReturn(p.loc(start), v)
 	case token.RAISE:
 		return p.raiseStmt()
 	case token.GLOBAL, token.NONLOCAL:
@@ -216,7 +216,7 @@ func (p *parser) exprStmt() ast.Stmt {
 	if op, ok := augOp(p.tok); ok {
 		return p.augAssign(start, e, op)
 	}
-	return &ast.ExprStmt{Loc: p.loc(start), Value: e}
+	return p.newExprStmt(p.loc(start), e)
 }
 
 // augOp returns the operator of an augmented assignment token.
@@ -302,11 +302,13 @@ func (p *parser) annAssign(start token.Pos, first token.Kind, target ast.Expr) a
 }
 
 func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
-	targets := []ast.Expr{first}
-	var rhs []int // token index where each segment after an '=' starts
+	targets := p.arena.exprs.add(nil, first)
+	rhs := -1 // token index where the part after the first '=' starts
 	for p.tok == token.EQUAL {
 		p.next()
-		rhs = append(rhs, p.pos)
+		if rhs < 0 {
+			rhs = p.pos
+		}
 		if !p.startsStarExpr() && p.tok != token.YIELD {
 			// Nothing parses after this '=': CPython's invalid_assignment
 			// rule may still name a bad target before it.
@@ -329,7 +331,7 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 			}
 			return p.badStmt()
 		}
-		targets = append(targets, seg)
+		targets = p.arena.exprs.add(targets, seg)
 	}
 	for _, t := range targets[:len(targets)-1] {
 		if invalidTarget(t, targetStar) != nil {
@@ -342,7 +344,7 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 	for _, t := range targets {
 		setContext(t, ast.Store)
 	}
-	return &ast.Assign{Loc: p.loc(start), Targets: targets, Value: value}
+	return p.newAssign(p.loc(start), targets, value)
 }
 
 func (p *parser) augAssign(start token.Pos, target ast.Expr, op ast.Operator) ast.Stmt {
@@ -860,7 +862,7 @@ func (p *parser) ifStmt() ast.Stmt {
 	case token.ELSE:
 		orelse = p.elseBlock()
 	}
-	return &ast.If{Loc: p.loc(start), Test: test, Body: body, Orelse: orelse}
+	return p.newIf(p.loc(start), test, body, orelse)
 }
 
 func (p *parser) elseBlock() []ast.Stmt {

@@ -1,0 +1,163 @@
+package parser
+
+import "github.com/py314/py314/parser/ast"
+
+// Most nodes and lists of a tree are carved out of chunks rather than
+// allocated one by one: a file's tree lives and dies as a whole, and a few
+// large allocations cost the allocator and the garbage collector much less
+// than many small ones.
+
+// Chunks start small, so that small files waste little, and double up
+// to maxChunk elements.
+const (
+	minChunk = 8
+	maxChunk = 256
+)
+
+// chunk hands out elements of type T from arrays of growing length.
+type chunk[T any] struct{ buf []T }
+
+// grow starts a new array with room for at least n elements.
+func (c *chunk[T]) grow(n int) {
+	size := min(max(2*cap(c.buf), minChunk), maxChunk)
+	c.buf = make([]T, 0, max(size, n))
+}
+
+// new returns a pointer to a new zero T.
+func (c *chunk[T]) new() *T {
+	if len(c.buf) == cap(c.buf) {
+		c.grow(1)
+	}
+	c.buf = c.buf[:len(c.buf)+1]
+	return &c.buf[len(c.buf)-1]
+}
+
+// list returns an empty slice with room for n elements. Appending beyond
+// n moves the slice out of the chunk, as append does.
+func (c *chunk[T]) list(n int) []T {
+	if cap(c.buf)-len(c.buf) < n {
+		c.grow(n)
+	}
+	i := len(c.buf)
+	c.buf = c.buf[:i+n]
+	return c.buf[i : i : i+n]
+}
+
+// add appends x to list, growing it inside the chunk.
+func (c *chunk[T]) add(list []T, x T) []T {
+	if len(list) == cap(list) {
+		grown := c.list(max(2*cap(list), 4))
+		list = append(grown, list...)
+	}
+	return append(list, x)
+}
+
+// arena holds the chunks of one parse.
+type arena struct {
+	names      chunk[ast.Name]
+	constants  chunk[ast.Constant]
+	attributes chunk[ast.Attribute]
+	calls      chunk[ast.Call]
+	args       chunk[ast.Arg]
+	keywords   chunk[ast.Keyword]
+	compares   chunk[ast.Compare]
+	binOps     chunk[ast.BinOp]
+	subscripts chunk[ast.Subscript]
+	tuples     chunk[ast.Tuple]
+	assigns    chunk[ast.Assign]
+	exprStmts  chunk[ast.ExprStmt]
+	ifs        chunk[ast.If]
+	returns    chunk[ast.Return]
+
+	exprs    chunk[ast.Expr]
+	cmpOps   chunk[ast.CmpOp]
+	stmts    chunk[ast.Stmt]
+	argLists chunk[*ast.Arg]
+	kwLists  chunk[*ast.Keyword]
+}
+
+// The constructors of the most frequent nodes.
+
+func (p *parser) newName(loc ast.Loc, id string, ctx ast.ExprContext) *ast.Name {
+	n := p.arena.names.new()
+	*n = ast.Name{Loc: loc, Id: id, Ctx: ctx}
+	return n
+}
+
+func (p *parser) newConstant(loc ast.Loc, v ast.Value) *ast.Constant {
+	n := p.arena.constants.new()
+	*n = ast.Constant{Loc: loc, Value: v}
+	return n
+}
+
+func (p *parser) newAttribute(loc ast.Loc, value ast.Expr, attr string) *ast.Attribute {
+	n := p.arena.attributes.new()
+	*n = ast.Attribute{Loc: loc, Value: value, Attr: attr, Ctx: ast.Load}
+	return n
+}
+
+func (p *parser) newCall(loc ast.Loc, fn ast.Expr, args []ast.Expr, kws []*ast.Keyword) *ast.Call {
+	n := p.arena.calls.new()
+	*n = ast.Call{Loc: loc, Func: fn, Args: args, Keywords: kws}
+	return n
+}
+
+func (p *parser) newSubscript(loc ast.Loc, value, slice ast.Expr) *ast.Subscript {
+	n := p.arena.subscripts.new()
+	*n = ast.Subscript{Loc: loc, Value: value, Slice: slice, Ctx: ast.Load}
+	return n
+}
+
+func (p *parser) newBinOp(loc ast.Loc, left ast.Expr, op ast.Operator, right ast.Expr) *ast.BinOp {
+	n := p.arena.binOps.new()
+	*n = ast.BinOp{Loc: loc, Left: left, Op: op, Right: right}
+	return n
+}
+
+func (p *parser) newCompare(loc ast.Loc, left ast.Expr, ops []ast.CmpOp, comps []ast.Expr) *ast.Compare {
+	n := p.arena.compares.new()
+	*n = ast.Compare{Loc: loc, Left: left, Ops: ops, Comparators: comps}
+	return n
+}
+
+func (p *parser) newTuple(loc ast.Loc, elts []ast.Expr, ctx ast.ExprContext) *ast.Tuple {
+	n := p.arena.tuples.new()
+	*n = ast.Tuple{Loc: loc, Elts: elts, Ctx: ctx}
+	return n
+}
+
+func (p *parser) newArg(loc ast.Loc, name string, ann ast.Expr) *ast.Arg {
+	n := p.arena.args.new()
+	*n = ast.Arg{Loc: loc, Arg: name, Annotation: ann}
+	return n
+}
+
+func (p *parser) newKeyword(loc ast.Loc, name string, value ast.Expr) *ast.Keyword {
+	n := p.arena.keywords.new()
+	*n = ast.Keyword{Loc: loc, Arg: name, Value: value}
+	return n
+}
+
+func (p *parser) newAssign(loc ast.Loc, targets []ast.Expr, value ast.Expr) *ast.Assign {
+	n := p.arena.assigns.new()
+	*n = ast.Assign{Loc: loc, Targets: targets, Value: value}
+	return n
+}
+
+func (p *parser) newExprStmt(loc ast.Loc, value ast.Expr) *ast.ExprStmt {
+	n := p.arena.exprStmts.new()
+	*n = ast.ExprStmt{Loc: loc, Value: value}
+	return n
+}
+
+func (p *parser) newIf(loc ast.Loc, test ast.Expr, body, orelse []ast.Stmt) *ast.If {
+	n := p.arena.ifs.new()
+	*n = ast.If{Loc: loc, Test: test, Body: body, Orelse: orelse}
+	return n
+}
+
+func (p *parser) newReturn(loc ast.Loc, value ast.Expr) *ast.Return {
+	n := p.arena.returns.new()
+	*n = ast.Return{Loc: loc, Value: value}
+	return n
+}
