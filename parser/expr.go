@@ -816,7 +816,7 @@ func (p *parser) listAtom() ast.Expr {
 		}
 		return &ast.ListComp{Loc: p.loc(start), Elt: first, Generators: gens}
 	}
-	elts := p.displayRest(first)
+	elts := p.displayRest(first, false)
 	if !p.expect(token.RSQB) {
 		return p.bad
 	}
@@ -825,7 +825,7 @@ func (p *parser) listAtom() ast.Expr {
 
 // displayRest parses the items after the first one of a list or set
 // display, reporting a comprehension whose target lacks parentheses.
-func (p *parser) displayRest(first ast.Expr) []ast.Expr {
+func (p *parser) displayRest(first ast.Expr, set bool) []ast.Expr {
 	elts := p.arena.exprs.add(nil, first)
 	for p.tok == token.COMMA {
 		comma := p.cur()
@@ -840,7 +840,12 @@ func (p *parser) displayRest(first ast.Expr) []ast.Expr {
 			}
 			break
 		}
-		elts = p.arena.exprs.add(elts, p.starNamedExpression())
+		walrus := set && p.tok == token.NAME && p.peek(1) == token.COLONEQUAL
+		e := p.starNamedExpression()
+		if walrus {
+			p.gate(UnparenthesizedWalrus, e.Pos(), e.End())
+		}
+		elts = p.arena.exprs.add(elts, e)
 	}
 	if len(elts) > 1 && p.startsComprehension() && !p.failed && p.comprehensionFollows() {
 		p.errorAt(first.Pos(), elts[len(elts)-1].End(), "did you forget parentheses around the comprehension target?")
@@ -913,6 +918,9 @@ func (p *parser) braceAtom() ast.Expr {
 		}
 		return p.dictRest(start, []ast.Expr{first}, []ast.Expr{value})
 	}
+	if walrus {
+		p.gate(UnparenthesizedWalrus, first.Pos(), first.End())
+	}
 	if p.startsComprehension() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
@@ -924,7 +932,7 @@ func (p *parser) braceAtom() ast.Expr {
 		}
 		return &ast.SetComp{Loc: p.loc(start), Elt: first, Generators: gens}
 	}
-	elts := p.displayRest(first)
+	elts := p.displayRest(first, true)
 	if !p.expect(token.RBRACE) {
 		return p.bad
 	}

@@ -19,6 +19,8 @@ func TestGates(t *testing.T) {
 		{"for x in *a, *b:\n    pass\n", "starred expressions in for-loop iterables 3.9 1:9"},
 		{"match x:\n    case 1:\n        pass\n", "match statement 3.10 1:0"},
 		{"a[x := 1]\n", "unparenthesized assignment expressions in subscripts and sets 3.10 1:2"},
+		{"{x := 1, y := 2}\n", "unparenthesized assignment expressions in subscripts and sets 3.10 1:1, unparenthesized assignment expressions in subscripts and sets 3.10 1:9"},
+		{"[x := 1, (y := 2)]\n", ""},
 		{"try:\n    pass\nexcept* E:\n    pass\n", "except* clauses 3.11 1:0"},
 		{"a[*b]\n", "starred expressions in subscripts 3.11 1:2"},
 		{"def f(*args: *Ts): pass\n", "starred annotations of *args 3.11 1:13"},
