@@ -664,9 +664,16 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 }
 
 // startsComprehension reports whether the current token starts the for
-// clause of a comprehension.
+// clause of a comprehension. It is a lookahead CPython does not make, as
+// opposed to comprehensionNext.
 func (p *parser) startsComprehension() bool {
 	return p.tok == token.FOR || p.tok == token.ASYNC && p.peekQuiet(1) == token.FOR
+}
+
+// comprehensionNext is startsComprehension where CPython's grammar tries
+// the for clauses: after the first item of a display.
+func (p *parser) comprehensionNext() bool {
+	return p.tok == token.FOR || p.tok == token.ASYNC && p.peek(1) == token.FOR
 }
 
 // syntaxErrorMsg records msg at the furthest token examined, where CPython
@@ -805,7 +812,7 @@ func (p *parser) listAtom() ast.Expr {
 		return &ast.List{Loc: p.loc(start), Ctx: ast.Load}
 	}
 	first := p.starNamedExpression()
-	if p.startsComprehension() {
+	if p.comprehensionNext() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
 			return p.bad
@@ -921,7 +928,7 @@ func (p *parser) braceAtom() ast.Expr {
 	if walrus {
 		p.gate(UnparenthesizedWalrus, first.Pos(), first.End())
 	}
-	if p.startsComprehension() {
+	if p.comprehensionNext() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
 			return p.bad

@@ -87,8 +87,8 @@ func (p *parser) replacementField(pieces []strPiece, fs *fstr, interp bool) []st
 		e = p.starExpressions()
 	}
 	if p.failed {
-		if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax {
-			// No expression parses after the '{'.
+		if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax && !p.atomParsesAt(exprTok) {
+			// No expression parses after the '{', not even a prefix.
 			last.Pos, last.End = exprTok.Start, exprTok.End
 			last.Msg = kind + ": expecting a valid expression after '{'"
 		}
@@ -195,6 +195,30 @@ func (p *parser) debugText(start, end token.Pos) string {
 		text = v
 	}
 	return text
+}
+
+// atomParsesAt reports whether an atom parses at token t.
+func (p *parser) atomParsesAt(t token.Token) bool {
+	i := p.tokenAt(t.Start)
+	if i < 0 {
+		return false
+	}
+	errs := len(p.errs)
+	m := p.mark()
+	m.nerrs = errs
+	far, fill, failed := p.far, p.fill, p.failed
+	p.failed = false
+	p.pos, p.tok = i, p.toks[i].Kind
+	p.noInvalid++
+	p.atom()
+	p.noInvalid--
+	ok := !p.failed
+	p.reset(m)
+	p.far, p.fill = far, fill
+	if failed {
+		p.fail()
+	}
+	return ok
 }
 
 // lambdaInField reports, after recording CPython's error, a lambda at the

@@ -353,6 +353,11 @@ func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg strin
 	if p.failed {
 		return
 	}
+	if i := sort.Search(len(p.comments), func(i int) bool { return p.comments[i].End >= pos }); i < len(p.comments) &&
+		p.comments[i].End == pos && pos < token.Pos(len(p.src)) && (p.src[pos] == '\n' || p.src[pos] == '\r') {
+		// CPython's NEWLINE token after a comment spans the comment.
+		pos, end = p.comments[i].Start, p.comments[i].End
+	}
 	if n := token.Pos(len(p.src)); pos >= n && n > 0 {
 		// At the end of the file CPython reports errors on the last line,
 		// after its last character.
@@ -363,11 +368,6 @@ func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg strin
 		if end < pos {
 			end = pos
 		}
-	}
-	if i := sort.Search(len(p.comments), func(i int) bool { return p.comments[i].End >= pos }); i < len(p.comments) &&
-		p.comments[i].End == pos && pos < token.Pos(len(p.src)) && (p.src[pos] == '\n' || p.src[pos] == '\r') {
-		// CPython's NEWLINE token after a comment spans the comment.
-		pos, end = p.comments[i].Start, p.comments[i].End
 	}
 	if len(p.errs) == 0 {
 		p.firstErrFill = max(p.far, p.fill)

@@ -205,7 +205,7 @@ func (p *parser) exprStmt() ast.Stmt {
 	case token.EQUAL:
 		return p.assign(start, e)
 	case token.COLONEQUAL:
-		if _, ok := e.(*ast.Name); !ok && !p.failed && p.startsExprAt(1) {
+		if _, ok := e.(*ast.Name); !ok && first != token.YIELD && !p.failed && p.startsExprAt(1) {
 			p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
 			return p.badStmt()
 		}
