@@ -180,6 +180,9 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 	case cf.updateBaseline:
 		return c.usageError(e, "--update-baseline needs --baseline FILE")
 	}
+	if cf.updateBaseline && cf.diff {
+		return c.usageError(e, "--update-baseline records what is in the files; --diff changes nothing")
+	}
 	var outcomes []*fileOutcome
 	if len(paths) == 1 && paths[0] == "-" {
 		raw, err := io.ReadAll(e.stdin)
