@@ -90,6 +90,9 @@ func (l *linter) work(uri protocol.DocumentURI, j *lintJob) {
 // check analyzes sn and publishes its diagnostics if the result is not
 // stale by then.
 func (l *linter) check(ctx context.Context, sn *snapshot) {
+	if l.s.testHookLint != nil {
+		l.s.testHookLint(ctx, sn)
+	}
 	a := sn.analyze()
 	if a.configErr != nil {
 		l.s.reportConfigError(a.configErr)

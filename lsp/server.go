@@ -112,8 +112,10 @@ type server struct {
 	inflight map[jsonrpc2.ID]context.CancelFunc
 	reported map[string]bool // rule failures and configuration errors already shown
 
-	// testHookRun, if set, runs at the start of every background request.
-	testHookRun func(method string)
+	// testHookRun, if set, runs at the start of every background
+	// request, and testHookLint before every background check.
+	testHookRun  func(ctx context.Context, method string)
+	testHookLint func(ctx context.Context, sn *snapshot)
 }
 
 // clientFeatures are what the client said it supports at initialize.
@@ -217,6 +219,9 @@ func (s *server) request(req *jsonrpc2.Request) {
 	case s.phase == phaseShutDown:
 		s.replyError(req.ID, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is shut down"})
 		return
+	case s.phase == phaseInitialized && req.Method == "initialize":
+		s.replyError(req.ID, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is already initialized"})
+		return
 	}
 	var result any
 	var run backgroundFunc
@@ -258,7 +263,7 @@ func (s *server) request(req *jsonrpc2.Request) {
 			cancel()
 		}()
 		if s.testHookRun != nil {
-			s.testHookRun(req.Method)
+			s.testHookRun(ctx, req.Method)
 		}
 		result, err := s.runSafely(ctx, req.Method, run)
 		if ctx.Err() != nil && s.ctx.Err() == nil {
@@ -321,8 +326,13 @@ func (s *server) notification(req *jsonrpc2.Request) {
 		// handle.
 	}
 	if err != nil {
-		s.log.Printf("%s: %v", req.Method, err)
-		s.logMessage(protocol.MTError, fmt.Sprintf("%s: %v", req.Method, err))
+		msg := err.Error()
+		var e *jsonrpc2.Error
+		if errors.As(err, &e) {
+			msg = e.Message
+		}
+		s.log.Printf("%s: %s", req.Method, msg)
+		s.logMessage(protocol.MTError, req.Method+": "+msg)
 	}
 }
 

@@ -41,6 +41,7 @@ import (
 //
 //	send JSON      send a message ("jsonrpc": "2.0" is added)
 //	send-raw STR   write the bytes of the JSON string STR as they are
+//	send-body STR  send the bytes of the JSON string STR as a message body
 //	recv JSON      expect a message from the server: the first one not yet
 //	               expected with the same method and document URI (for a
 //	               notification or a request) or the same id (for a
@@ -48,7 +49,8 @@ import (
 //	               equal JSON, without its "jsonrpc" member; the string
 //	               "$any" matches any value, and "$re:EXPR" any string
 //	               that EXPR matches entirely.
-//	write NAME     write the archive's file later/NAME to the workspace
+//	write NAME FROM  write the archive's file FROM to NAME in the workspace
+//	remove NAME    remove the file NAME of the workspace
 //	close          end the server's input
 //	exit N         wait for the server to end; N is 0 if Serve returned
 //	               nil, 1 otherwise. Every message the server sent must
@@ -154,20 +156,28 @@ func runSession(t *testing.T, script string) {
 		switch cmd.name {
 		case "send":
 			c.send(t, where, cmd.arg)
-		case "send-raw":
+		case "send-raw", "send-body":
 			var s string
 			if err := json.Unmarshal(cmd.arg, &s); err != nil {
-				t.Fatalf("%s: send-raw needs a JSON string: %v", where, err)
+				t.Fatalf("%s: %s needs a JSON string: %v", where, cmd.name, err)
+			}
+			if cmd.name == "send-body" {
+				s = fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(s), s)
 			}
 			c.write(t, where, []byte(s))
 		case "recv":
 			c.expect(t, where, cmd.arg)
 		case "write":
-			data, ok := files["later/"+cmd.word]
+			name, from, _ := strings.Cut(cmd.word, " ")
+			data, ok := files[from]
 			if !ok {
-				t.Fatalf("%s: no file later/%s in the archive", where, cmd.word)
+				t.Fatalf("%s: no file %q in the archive", where, from)
 			}
-			writeFile(t, filepath.Join(root, cmd.word), data)
+			writeFile(t, filepath.Join(root, name), data)
+		case "remove":
+			if err := os.Remove(filepath.Join(root, cmd.word)); err != nil {
+				t.Fatal(err)
+			}
 		case "close":
 			c.toServer.Close()
 		case "exit":
@@ -245,7 +255,7 @@ func parseScript(s string) ([]scriptCmd, error) {
 		cmd := scriptCmd{line: line, name: s[:end]}
 		s = s[end:]
 		switch cmd.name {
-		case "send", "send-raw", "recv":
+		case "send", "send-raw", "send-body", "recv":
 			dec := json.NewDecoder(strings.NewReader(s))
 			if err := dec.Decode(&cmd.arg); err != nil {
 				return nil, fmt.Errorf("line %d: %s: %v", line, cmd.name, err)
@@ -253,7 +263,7 @@ func parseScript(s string) ([]scriptCmd, error) {
 			n := int(dec.InputOffset())
 			line += strings.Count(s[:n], "\n")
 			s = s[n:]
-		case "write", "exit":
+		case "write", "remove", "exit":
 			i := strings.IndexByte(s, '\n')
 			if i < 0 {
 				i = len(s)
@@ -284,16 +294,21 @@ type client struct {
 }
 
 // startClient starts a server in-process with opts and a client for it.
-func startClient(t *testing.T, opts Options) *client {
+func startClient(t testing.TB, opts Options) *client {
+	if opts.Log == nil {
+		opts.Log = testLog{t}
+	}
+	return startServer(newServer(opts))
+}
+
+// startServer runs s and returns a client for it.
+func startServer(s *server) *client {
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	c := &client{toServer: inW, fromServer: outR, done: make(chan error, 1)}
 	c.cond = sync.NewCond(&c.mu)
-	if opts.Log == nil {
-		opts.Log = testLog{t}
-	}
 	go func() {
-		err := Serve(context.Background(), inR, outW, opts)
+		err := s.serve(context.Background(), inR, outW)
 		outW.Close()
 		c.done <- err
 	}()
@@ -302,7 +317,7 @@ func startClient(t *testing.T, opts Options) *client {
 }
 
 // testLog sends the server's log to the test's.
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimSuffix(string(p), "\n"))
@@ -365,7 +380,7 @@ func readFrame(r *bufio.Reader) ([]byte, error) {
 	return body, err
 }
 
-func (c *client) send(t *testing.T, where string, msg json.RawMessage) {
+func (c *client) send(t testing.TB, where string, msg json.RawMessage) {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(msg, &m); err != nil {
@@ -381,7 +396,7 @@ func (c *client) send(t *testing.T, where string, msg json.RawMessage) {
 	c.write(t, where, []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)))
 }
 
-func (c *client) write(t *testing.T, where string, b []byte) {
+func (c *client) write(t testing.TB, where string, b []byte) {
 	t.Helper()
 	if _, err := c.toServer.Write(b); err != nil {
 		t.Fatalf("%s: writing to the server: %v", where, err)
@@ -436,7 +451,7 @@ func (c *client) next(k string, timeout time.Duration) (map[string]any, error) {
 
 var errTimeout = errors.New("timed out")
 
-func (c *client) expect(t *testing.T, where string, want json.RawMessage) map[string]any {
+func (c *client) expect(t testing.TB, where string, want json.RawMessage) map[string]any {
 	t.Helper()
 	var w map[string]any
 	dec := json.NewDecoder(bytes.NewReader(want))
@@ -531,7 +546,7 @@ func match(want, got any, path string) (string, bool) {
 
 // wait waits for Serve to return and checks its result, and that every
 // message was expected.
-func (c *client) wait(t *testing.T, where string, want int) {
+func (c *client) wait(t testing.TB, where string, want int) {
 	t.Helper()
 	select {
 	case c.result = <-c.done:

@@ -29,6 +29,7 @@ const maxMessage = 256 << 20
 // a response) and reads on. Only the end of the input, or a failure to
 // read it, ends the connection.
 type stream struct {
+	max    int // the largest body read
 	r      *bufio.Reader
 	w      io.Writer
 	closer io.Closer // closes the input; or nil
@@ -38,7 +39,7 @@ type stream struct {
 }
 
 func newStream(in io.Reader, out io.Writer, logf func(format string, args ...any)) *stream {
-	s := &stream{r: bufio.NewReader(in), w: out, logf: logf}
+	s := &stream{max: maxMessage, r: bufio.NewReader(in), w: out, logf: logf}
 	if c, ok := in.(io.Closer); ok {
 		s.closer = c
 	}
@@ -155,11 +156,11 @@ func (s *stream) readMessage() ([]byte, error) {
 	if problem != "" {
 		s.logf("lsp: %s; reading the message that follows", problem)
 	}
-	if length > maxMessage {
+	if length > s.max {
 		if _, err := io.CopyN(io.Discard, s.r, int64(length)); err != nil {
 			return nil, io.ErrUnexpectedEOF
 		}
-		return nil, &badMessage{fmt.Sprintf("message of %d bytes is larger than the limit of %d", length, maxMessage)}
+		return nil, &badMessage{fmt.Sprintf("a message of %d bytes is larger than the limit of %d", length, s.max)}
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(s.r, body); err != nil {

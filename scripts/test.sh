@@ -30,6 +30,19 @@ if ! command -v pre-commit >/dev/null || ! command -v chromium >/dev/null; then
 fi
 # --- end of pre-commit and Chromium
 
+# --- Neovim (Debian package) for the end-to-end test of the language server
+# with a real editor (lsp/nvim_test.go), which fails, not skips, without it.
+if ! command -v nvim >/dev/null; then
+	echo "--- apt-get install neovim (language server end-to-end test)"
+	sudo=
+	if [ "$(id -u)" -ne 0 ]; then
+		sudo=sudo
+	fi
+	$sudo apt-get update
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y neovim
+fi
+# --- end of Neovim
+
 echo "--- npm ci (CPython 3.14 oracle: tools/oracle)"
 npm ci --prefix tools/oracle --no-audit --no-fund --loglevel=error
 echo "--- npm ci (SARIF 2.1.0 schema validator: checks/output/testdata/sarif)"

@@ -37,7 +37,7 @@ type command struct {
 
 // commands returns the subcommands, in the order of the usage text.
 func commands() []*command {
-	return []*command{checkCommand(), reportCommand(), ruleCommand(), rulesCommand(), parseCommand(), versionCommand()}
+	return []*command{checkCommand(), reportCommand(), ruleCommand(), rulesCommand(), lspCommand(), parseCommand(), versionCommand()}
 }
 
 // run runs py314 with the given arguments (without the program name) and

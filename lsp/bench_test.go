@@ -1,0 +1,117 @@
+package lsp
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSource returns a Python module of n lines: classes, functions,
+// imports and comprehensions, with a removed ast class every 25 lines.
+func benchSource(n int) string {
+	const block = `class Visitor%[1]d(ast.NodeVisitor):
+    """Counts the constants of block %[1]d."""
+
+    def __init__(self, limit: int = %[1]d) -> None:
+        self.limit = limit
+        self.seen: dict[str, int] = {}
+
+    def visit_Constant(self, node):
+        key = type(node.value).__name__
+        self.seen[key] = self.seen.get(key, 0) + 1
+        return self.generic_visit(node)
+
+
+def build_%[1]d(values, *, scale=2.5):
+    total = sum(v * scale for v in values if v is not None)
+    names = [f"item-{i}" for i in range(len(values))]
+    node = ast.Num(n=total)
+    with open(f"out-%[1]d.txt", "w") as f:
+        f.write(",".join(names))
+    try:
+        return node, {name: i for i, name in enumerate(names)}
+    except (ValueError, KeyError) as e:
+        raise RuntimeError("block %[1]d") from e
+
+
+`
+	var b strings.Builder
+	b.WriteString("import ast\n")
+	lines := 1
+	for i := 0; lines < n; i++ {
+		s := fmt.Sprintf(block, i)
+		b.WriteString(s)
+		lines += strings.Count(s, "\n")
+	}
+	return b.String()
+}
+
+// BenchmarkDidChangeToPublish measures the time from sending a didChange
+// of one character in a 5,000-line file to receiving the
+// publishDiagnostics of the new version, over the pipes of a real
+// session. It reports the median and the 95th percentile over the edits
+// (100 per iteration).
+func BenchmarkDidChangeToPublish(b *testing.B) {
+	const edits = 100
+	src := benchSource(5000)
+	if n := strings.Count(src, "\n"); n < 5000 || n > 5030 {
+		b.Fatalf("the source has %d lines", n)
+	}
+	c := startClient(b, Options{Log: io.Discard})
+	defer c.stop()
+	t := b
+	c.send(t, "initialize", json.RawMessage(`{"id": 1, "method": "initialize", "params": {"processId": null, "capabilities": {}}}`))
+	if _, err := c.next("response 1", 10*time.Second); err != nil {
+		b.Fatal(err)
+	}
+	open, _ := json.Marshal(map[string]any{"method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": "file:///w/big.py", "languageId": "python", "version": 1, "text": src}}})
+	c.send(t, "didOpen", open)
+	const published = "textDocument/publishDiagnostics file:///w/big.py"
+	m, err := c.next(published, 10*time.Second)
+	if err != nil {
+		b.Fatal(err)
+	}
+	want := len(m["params"].(map[string]any)["diagnostics"].([]any))
+	if want < 150 {
+		b.Fatalf("only %d diagnostics", want)
+	}
+
+	var times []time.Duration
+	version := 1
+	b.ResetTimer()
+	for range b.N {
+		for e := range edits {
+			version++
+			// Type a digit in a docstring, on a different
+			// line each time.
+			line := 2 + 25*(e%200)
+			change, _ := json.Marshal(map[string]any{"method": "textDocument/didChange", "params": map[string]any{
+				"textDocument": map[string]any{"uri": "file:///w/big.py", "version": version},
+				"contentChanges": []any{map[string]any{
+					"range": map[string]any{"start": map[string]any{"line": line, "character": 10}, "end": map[string]any{"line": line, "character": 10}},
+					"text":  "1",
+				}},
+			}})
+			start := time.Now()
+			c.send(t, "didChange", change)
+			m, err := c.next(published, 10*time.Second)
+			if err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(start))
+			p := m["params"].(map[string]any)
+			if fmt.Sprint(p["version"]) != fmt.Sprint(version) || len(p["diagnostics"].([]any)) != want {
+				b.Fatalf("published version %v with %d diagnostics, want version %d with %d", p["version"], len(p["diagnostics"].([]any)), version, want)
+			}
+		}
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "ms-p95")
+}

@@ -1,0 +1,151 @@
+package lsp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+)
+
+// The tests here need control over timing that scripts do not have: a
+// request that is still running when it is cancelled, and a check that is
+// still running when the document changes.
+
+func initializeAndOpen(t testing.TB, c *client, text string) {
+	t.Helper()
+	c.send(t, "initialize", json.RawMessage(`{"id": 1, "method": "initialize", "params": {"processId": null, "capabilities": {}}}`))
+	c.expect(t, "initialize", json.RawMessage(`{"id": 1, "result": "$any"}`))
+	open, _ := json.Marshal(map[string]any{"method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": "file:///w/a.py", "languageId": "python", "version": 1, "text": text}}})
+	c.send(t, "didOpen", open)
+}
+
+func shutdownAndExit(t testing.TB, c *client) {
+	t.Helper()
+	c.send(t, "shutdown", json.RawMessage(`{"id": 99, "method": "shutdown"}`))
+	c.expect(t, "shutdown", json.RawMessage(`{"id": 99, "result": null}`))
+	c.send(t, "exit", json.RawMessage(`{"method": "exit"}`))
+	c.wait(t, "exit", 0)
+}
+
+func TestCancelRequest(t *testing.T) {
+	s := newServer(Options{Log: testLog{t}})
+	// Hover waits until it is cancelled; other requests run at once.
+	s.testHookRun = func(ctx context.Context, method string) {
+		if method == "textDocument/hover" {
+			<-ctx.Done()
+		}
+	}
+	c := startServer(s)
+	defer c.stop()
+	initializeAndOpen(t, c, "import ast\nast.Num\n")
+	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 1, "diagnostics": "$any"}}`))
+	c.send(t, "hover", json.RawMessage(`{"id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///w/a.py"}, "position": {"line": 1, "character": 0}}}`))
+	// Cancelling a request that is not running, or that never was,
+	// does nothing.
+	c.send(t, "cancel", json.RawMessage(`{"method": "$/cancelRequest", "params": {"id": 77}}`))
+	c.send(t, "cancel", json.RawMessage(`{"method": "$/cancelRequest", "params": {"id": "x"}}`))
+	c.send(t, "cancel", json.RawMessage(`{"method": "$/cancelRequest", "params": {"id": 2}}`))
+	c.expect(t, "hover", json.RawMessage(`{"id": 2, "error": {"code": -32800, "message": "the request was cancelled"}}`))
+	// A request with the same id afterwards is a new request.
+	s.testHookRun = nil
+	c.send(t, "code action", json.RawMessage(`{"id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": "file:///w/a.py"}, "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "context": {"diagnostics": []}}}`))
+	c.expect(t, "code action", json.RawMessage(`{"id": 2, "result": [{"title": "py314: Disable every problem with noqa comments", "command": "py314.addNoqa", "arguments": [{"uri": "file:///w/a.py", "version": 1}]}]}`))
+	shutdownAndExit(t, c)
+}
+
+func TestStaleCheckNotPublished(t *testing.T) {
+	s := newServer(Options{Log: testLog{t}})
+	// The check of version 1 goes on until version 2 makes it stale.
+	s.testHookLint = func(ctx context.Context, sn *snapshot) {
+		if sn.version == 1 {
+			<-ctx.Done()
+		}
+	}
+	c := startServer(s)
+	defer c.stop()
+	initializeAndOpen(t, c, "import ast\nast.Num\n")
+	c.send(t, "change", json.RawMessage(`{"method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///w/a.py", "version": 2}, "contentChanges": [{"text": "import ast\n"}]}}`))
+	// Only version 2 is published: wait checks that nothing else was.
+	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 2, "diagnostics": []}}`))
+	shutdownAndExit(t, c)
+}
+
+func TestCloseDropsRunningCheck(t *testing.T) {
+	s := newServer(Options{Log: testLog{t}})
+	started := make(chan struct{})
+	s.testHookLint = func(ctx context.Context, sn *snapshot) {
+		close(started)
+		<-ctx.Done()
+	}
+	c := startServer(s)
+	defer c.stop()
+	initializeAndOpen(t, c, "import ast\nast.Num\n")
+	<-started
+	c.send(t, "close", json.RawMessage(`{"method": "textDocument/didClose", "params": {"textDocument": {"uri": "file:///w/a.py"}}}`))
+	// The diagnostics are cleared, and the running check publishes
+	// nothing after that.
+	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "diagnostics": []}}`))
+	shutdownAndExit(t, c)
+}
+
+func TestStreamTooLarge(t *testing.T) {
+	in := "Content-Length: 40\r\n\r\n" + strings.Repeat("x", 40) +
+		"Content-Length: 37\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\"}"
+	var out bytes.Buffer
+	st := newStream(strings.NewReader(in), &out, t.Logf)
+	st.max = 37
+	var m map[string]any
+	if err := st.ReadObject(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m["method"] != "m" {
+		t.Errorf("read %v, want the second message", m)
+	}
+	want := "Content-Length: 116\r\n\r\n" +
+		`{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"a message of 40 bytes is larger than the limit of 37"}}`
+	if out.String() != want {
+		t.Errorf("wrote\n%q\nwant\n%q", out.String(), want)
+	}
+	if err := st.ReadObject(&m); err != io.EOF {
+		t.Errorf("at the end: %v, want EOF", err)
+	}
+}
+
+func TestStreamTruncated(t *testing.T) {
+	for _, in := range []string{"Content-Length: 50\r\n\r\n{}", "Content-Length: 5\r\n", "Content-Le"} {
+		var out bytes.Buffer
+		st := newStream(strings.NewReader(in), &out, t.Logf)
+		var m map[string]any
+		if err := st.ReadObject(&m); err != io.ErrUnexpectedEOF {
+			t.Errorf("%q: %v, want ErrUnexpectedEOF", in, err)
+		}
+		if out.Len() > 0 {
+			t.Errorf("%q: wrote %q", in, out.String())
+		}
+	}
+}
+
+func TestStreamResynchronizes(t *testing.T) {
+	// A Content-Length one byte too small leaves "}" before the next
+	// header; the next message is still read.
+	in := "Content-Length: 10\r\n\r\n{\"id\": 10}}Content-Length: 37\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\"}"
+	var out bytes.Buffer
+	st := newStream(strings.NewReader(in), &out, t.Logf)
+	var m map[string]any
+	if err := st.ReadObject(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m["id"] != 10.0 {
+		t.Errorf("first message %v", m)
+	}
+	m = nil
+	if err := st.ReadObject(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m["method"] != "m" {
+		t.Errorf("second message %v", m)
+	}
+}
