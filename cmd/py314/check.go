@@ -64,9 +64,9 @@ disturb it. Findings of the baseline that no longer occur are counted; the
 next --update-baseline drops them.
 
 --shard K/N checks part K of N of the files, chosen by a hash of each file's
-path, so that N parallel CI jobs check everything exactly once; their json,
-json-lines and gitlab outputs are arrays to concatenate, their sarif outputs
-runs to put in one log.
+path, so that N parallel CI jobs check everything exactly once; their json
+and gitlab outputs are arrays to concatenate, their json-lines and text
+outputs lines to join, their sarif outputs runs to put in one log.
 
 Exit status: 0 when nothing at or above --fail-on was found (or everything found
 was fixed), 1 when something was, 2 for bad usage, bad configuration or an
