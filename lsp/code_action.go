@@ -23,8 +23,11 @@ const (
 // codeAction answers textDocument/codeAction: for each diagnostic in the
 // range, or among those the client sends, a quick fix when it has a fix
 // the settings allow, and one that disables it on its line with a noqa
-// comment; and source.fixAll.py314 when some fix applies. A client that
-// resolves code actions gets them without their edits.
+// comment; and source.fixAll.py314 when some fix applies. The fixable
+// and unfixable settings limit fix-all and the commands, not the quick
+// fixes, which the user applies one by one. A client that resolves code
+// actions gets them without their edits; one that knows no code action
+// literals gets the commands instead.
 func (s *server) codeAction(raw *json.RawMessage) (backgroundFunc, error) {
 	var p codeActionParams
 	if err := decode(raw, &p); err != nil {

@@ -78,10 +78,11 @@ const (
 	phaseShutDown                 // after shutdown
 )
 
-// server is one session. The fields in the first group are fixed before
-// the session starts, those in the second are written by initialize only;
-// the third is the session, changed by the messages in the order they come;
-// the rest are shared with the background goroutines and guarded.
+// server is one session. The fields in the first two groups are set
+// before the first message is handled, those in the third by initialize,
+// and none of them changes afterwards. The fourth is the session, changed
+// by the messages in the order they come; the rest are shared with the
+// background goroutines and guarded.
 type server struct {
 	opts  Options
 	rules []*checks.Rule

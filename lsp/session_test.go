@@ -29,6 +29,7 @@ import (
 // is a txtar archive; its comment says what it tests. Its files are
 // written to an empty workspace directory, except "session", the script,
 // and those under "later/", which the script writes when it says so.
+// Scripts run in parallel, each with its own server.
 //
 // Before the script is read, these are replaced in it:
 //
@@ -39,22 +40,22 @@ import (
 // The script is a sequence of commands; lines starting with # are
 // comments. A JSON argument may span lines.
 //
-//	send JSON      send a message ("jsonrpc": "2.0" is added)
-//	send-raw STR   write the bytes of the JSON string STR as they are
-//	send-body STR  send the bytes of the JSON string STR as a message body
-//	recv JSON      expect a message from the server: the first one not yet
-//	               expected with the same method and document URI (for a
-//	               notification or a request) or the same id (for a
-//	               response), waiting for it up to ten seconds. It must
-//	               equal JSON, without its "jsonrpc" member; the string
-//	               "$any" matches any value, and "$re:EXPR" any string
-//	               that EXPR matches entirely.
-//	write NAME FROM  write the archive's file FROM to NAME in the workspace
-//	remove NAME    remove the file NAME of the workspace
-//	close          end the server's input
-//	exit N         wait for the server to end; N is 0 if Serve returned
-//	               nil, 1 otherwise. Every message the server sent must
-//	               have been expected.
+//	send JSON       send a message ("jsonrpc": "2.0" is added)
+//	send-raw STR    write the bytes of the JSON string STR as they are
+//	send-body STR   send the bytes of the JSON string STR as a message body
+//	recv JSON       expect a message from the server: the first one not
+//	                yet expected with the same method and document URI
+//	                (for a notification or a request) or the same id (for
+//	                a response), waiting for it up to ten seconds. It must
+//	                equal JSON, without its "jsonrpc" member; the string
+//	                "$any" matches any value, and "$re:EXPR" any string
+//	                that EXPR matches entirely.
+//	write NAME FROM write the archive's file FROM to NAME in the workspace
+//	remove NAME     remove the file NAME of the workspace
+//	close           end the server's input
+//	exit N          wait for the server to end; N is 0 if Serve returned
+//	                nil, 1 otherwise. Every message the server sent must
+//	                have been expected.
 //
 // Besides py314's rules, the server knows two rules that are not in the
 // default set: XX998 flags the name unsafe_me with an unsafe fix, and
