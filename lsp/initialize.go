@@ -6,6 +6,8 @@ import (
 
 	protocol "github.com/sourcegraph/go-lsp"
 	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/py314/py314/checks/config"
 )
 
 // The commands of workspace/executeCommand.
@@ -54,23 +56,18 @@ func (s *server) initialize(raw *json.RawMessage) (any, error) {
 	}
 
 	settings, _, err := parseSettings(p.InitializationOptions)
+	var r *config.Resolver
 	if err == nil {
-		var r = s.resolver
 		r, err = settings.resolver(s.rules)
-		if err == nil {
-			s.settings, s.resolver = settings, r
-		}
 	}
 	if err != nil {
 		s.showMessage(protocol.MTError, "py314: initializationOptions: "+err.Error()+"; using the default settings")
-	}
-	if s.resolver == nil {
-		r, err := editorSettings{}.resolver(s.rules)
-		if err != nil {
+		settings = editorSettings{}
+		if r, err = settings.resolver(s.rules); err != nil {
 			return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: err.Error()}
 		}
-		s.resolver = r
 	}
+	s.settings, s.resolver = settings, r
 	s.phase = phaseInitialized
 
 	caps2 := serverCapabilities{
