@@ -10,5 +10,16 @@ func All() []*checks.Rule {
 		checks.SyntaxErrorRule,
 		checks.UnusedSuppressionRule,
 		PY101,
+		PY102,
+		PY103,
+		PY104,
+		PY105,
+		PY106,
+		PY107,
+		PY108,
+		PY109,
+		PY110,
+		PY111,
+		PY112,
 	}
 }
