@@ -81,16 +81,17 @@ const (
 // the most findings.
 func chart(m *model) string {
 	var b strings.Builder
+	pkgs := chartPackages(m)
 	most := 0
-	for _, p := range m.Packages {
+	for _, p := range pkgs {
 		most = max(most, p.Total())
 	}
-	height := topPad*2 + rowHeight*len(m.Packages)
+	height := topPad*2 + rowHeight*len(pkgs)
 	fmt.Fprintf(&b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="chart-title">`,
 		chartWidth, height, chartWidth, height)
 	b.WriteString(`<title id="chart-title">Findings per top-level package, by family</title>`)
 	barArea := chartWidth - labelWidth - countWidth
-	for i, p := range m.Packages {
+	for i, p := range pkgs {
 		y := topPad + i*rowHeight
 		fmt.Fprintf(&b, `<g class="bar"><title>%s</title>`, html.EscapeString(barTitle(m, &p)))
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" class="label">%s</text>`,
@@ -115,6 +116,30 @@ func chart(m *model) string {
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// maxBars is the most bars the chart has; the packages beyond share one.
+const maxBars = 30
+
+// chartPackages returns the packages the chart shows: the first maxBars-1
+// of m.Packages and, when there are more, one row adding up the others.
+func chartPackages(m *model) []packageRow {
+	if len(m.Packages) <= maxBars {
+		return m.Packages
+	}
+	pkgs := append([]packageRow(nil), m.Packages[:maxBars-1]...)
+	rest := m.Packages[maxBars-1:]
+	other := packageRow{Name: plural(len(rest), "other package"), ByFamily: make([]int, len(m.families))}
+	for _, p := range rest {
+		other.Files += p.Files
+		other.counts.Errors += p.Errors
+		other.counts.Warnings += p.Warnings
+		other.counts.Info += p.Info
+		for i, n := range p.ByFamily {
+			other.ByFamily[i] += n
+		}
+	}
+	return append(pkgs, other)
 }
 
 // barTitle is the tooltip of a package's bar: its counts per family.

@@ -313,3 +313,36 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// TestChartPackages checks that the chart sums up the packages beyond its
+// last bar in one.
+func TestChartPackages(t *testing.T) {
+	in := &Input{Rules: []*checks.Rule{rulePY}}
+	for i := 0; i < maxBars+5; i++ {
+		src := "x = 1\n"
+		f := File{Path: "p" + strconv.Itoa(i) + ".py", Package: "p" + strconv.Itoa(i), File: token.NewFile("", []byte(src))}
+		for j := 0; j < maxBars+5-i; j++ {
+			f.Diagnostics = append(f.Diagnostics, checks.Diagnostic{Rule: rulePY, Message: "m"})
+		}
+		in.Files = append(in.Files, f)
+	}
+	m, err := build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := chartPackages(m)
+	if len(pkgs) != maxBars {
+		t.Fatalf("%d bars, want %d", len(pkgs), maxBars)
+	}
+	last := pkgs[maxBars-1]
+	// The six smallest packages have 6, 5, ..., 1 findings.
+	if last.Name != "6 other packages" || last.Files != 6 || last.Total() != 21 || last.ByFamily[3] != 21 {
+		t.Errorf("last bar %+v, want 6 other packages with 6 files and 21 PY findings", last)
+	}
+	if first := pkgs[0]; first.Name != "p0" || first.Total() != maxBars+5 {
+		t.Errorf("first bar %+v, want p0 with %d findings", first, maxBars+5)
+	}
+	if svg := chart(m); strings.Count(svg, `<g class="bar">`) != maxBars || !strings.Contains(svg, ">6 other packages</text>") {
+		t.Errorf("the chart does not show %d bars ending with the other packages:\n%s", maxBars, svg)
+	}
+}
