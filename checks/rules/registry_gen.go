@@ -7,6 +7,19 @@ import "github.com/py314/py314/checks"
 // All returns every rule, ordered by code. The slice is new on each call.
 func All() []*checks.Rule {
 	return []*checks.Rule{
+		DA001,
+		DA002,
+		DA003,
+		DA004,
+		DA005,
+		DA006,
+		DA007,
+		DA008,
+		DA009,
+		DA010,
+		DA011,
+		DA012,
+		DA013,
 		checks.SyntaxErrorRule,
 		checks.UnusedSuppressionRule,
 		PY101,

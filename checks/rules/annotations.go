@@ -1,0 +1,879 @@
+package rules
+
+// Shared analyses of the DA family: where the annotations of a module are,
+// when CPython evaluates them before and since 3.14, which names they
+// read, and the edits the family's fixes share (quoting an annotation,
+// adding an import).
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/semantic"
+	"github.com/py314/py314/parser"
+	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/token"
+)
+
+// version314 is the version that made annotations lazy.
+func version314() parser.Version { return parser.Version{Major: 3, Minor: 14} }
+
+// onlyBefore314 reports whether the version checks around n say that it
+// runs only on Pythons older than 3.14.
+func onlyBefore314(m *semantic.Model, n ast.Node) bool {
+	_, hi := m.VersionRange(n)
+	return !version314().Less(hi)
+}
+
+// only314 reports whether the version checks around n say that it runs
+// only on Python 3.14 or newer.
+func only314(m *semantic.Model, n ast.Node) bool {
+	lo, _ := m.VersionRange(n)
+	return !lo.Less(version314())
+}
+
+// annotationSite says which part of the code an annotation belongs to.
+type annotationSite uint8
+
+const (
+	siteParam    annotationSite = iota // a parameter of a def
+	siteReturn                         // the return annotation of a def
+	siteVariable                       // an annotated assignment
+)
+
+// annotationRoot is one annotation expression of the module.
+type annotationRoot struct {
+	expr  ast.Expr
+	site  annotationSite
+	owner ast.Node         // *ast.FunctionDef, *ast.AsyncFunctionDef or *ast.AnnAssign
+	scope semantic.ScopeID // the scope whose code runs the def or the assignment
+}
+
+// simpleTarget reports whether an annotated assignment annotates a plain
+// name (not an attribute, a subscript or a parenthesized name).
+func (r *annotationRoot) simpleTarget() bool {
+	a, ok := r.owner.(*ast.AnnAssign)
+	return ok && a.Simple == 1
+}
+
+// eagerBefore314 reports whether Python 3.13 and older (without the
+// future import) evaluate the annotation when the def or the assignment
+// runs: always for defs, at module and class level for assignments.
+func (r *annotationRoot) eagerBefore314(m *semantic.Model) bool {
+	if r.site != siteVariable {
+		return true
+	}
+	return !m.Scope(r.scope).IsFunctionLike()
+}
+
+// lazyIn314 reports whether Python 3.14 keeps the annotation in an
+// annotate function, evaluated when the annotations are first read: defs,
+// and annotated plain names at module and class level. Annotations of
+// local variables and of attribute or subscript targets are never
+// evaluated.
+func (r *annotationRoot) lazyIn314(m *semantic.Model) bool {
+	if r.site != siteVariable {
+		return true
+	}
+	return r.simpleTarget() && !m.Scope(r.scope).IsFunctionLike()
+}
+
+// evalPos is the position at which Python 3.13 evaluated the annotation:
+// the start of a def (its annotations run before the name is bound), the
+// start of an annotated declaration, the end of an annotated assignment
+// with a value (the value is assigned first).
+func (r *annotationRoot) evalPos() token.Pos {
+	if a, ok := r.owner.(*ast.AnnAssign); ok && a.Value != nil {
+		return a.End()
+	}
+	return r.owner.Pos()
+}
+
+// annotationRoots returns every annotation of the module, in source order
+// of their owners.
+func annotationRoots(p *checks.Pass) []annotationRoot {
+	type key struct{}
+	return p.Memo(key{}, func() any {
+		m := p.Model
+		var out []annotationRoot
+		for i := range m.Nodes {
+			n := m.Nodes[i].Node
+			switch n := n.(type) {
+			case *ast.FunctionDef:
+				out = appendDefAnnotations(out, n, n.Args, n.Returns, m.Nodes[i].Scope)
+			case *ast.AsyncFunctionDef:
+				out = appendDefAnnotations(out, n, n.Args, n.Returns, m.Nodes[i].Scope)
+			case *ast.AnnAssign:
+				if n.Annotation != nil {
+					out = append(out, annotationRoot{expr: n.Annotation, site: siteVariable, owner: n, scope: m.Nodes[i].Scope})
+				}
+			}
+		}
+		return out
+	}).([]annotationRoot)
+}
+
+func appendDefAnnotations(out []annotationRoot, def ast.Node, args *ast.Arguments, returns ast.Expr, scope semantic.ScopeID) []annotationRoot {
+	if args != nil {
+		each := func(a *ast.Arg) {
+			if a != nil && a.Annotation != nil {
+				out = append(out, annotationRoot{expr: a.Annotation, site: siteParam, owner: def, scope: scope})
+			}
+		}
+		for _, a := range args.Posonlyargs {
+			each(a)
+		}
+		for _, a := range args.Args {
+			each(a)
+		}
+		each(args.Vararg)
+		for _, a := range args.Kwonlyargs {
+			each(a)
+		}
+		each(args.Kwarg)
+	}
+	if returns != nil {
+		out = append(out, annotationRoot{expr: returns, site: siteReturn, owner: def, scope: scope})
+	}
+	return out
+}
+
+// annotationNames returns the names an annotation reads in its own scope:
+// not those inside lambdas and comprehensions (except a comprehension's
+// first iterable, which the annotation's scope evaluates). Names inside
+// string annotations are not part of the tree and are not returned.
+func annotationNames(e ast.Expr) []*ast.Name {
+	var out []*ast.Name
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case nil:
+			return false
+		case *ast.Name:
+			if n.Ctx == ast.Load {
+				out = append(out, n)
+			}
+			return false
+		case *ast.Lambda:
+			return false
+		case *ast.ListComp:
+			return firstIter(n.Generators, walk)
+		case *ast.SetComp:
+			return firstIter(n.Generators, walk)
+		case *ast.DictComp:
+			return firstIter(n.Generators, walk)
+		case *ast.GeneratorExp:
+			return firstIter(n.Generators, walk)
+		}
+		return true
+	}
+	ast.Inspect(e, walk)
+	return out
+}
+
+// firstIter walks the first iterable of a comprehension and tells Inspect
+// not to descend further.
+func firstIter(gens []*ast.Comprehension, walk func(ast.Node) bool) bool {
+	if len(gens) > 0 && gens[0].Iter != nil {
+		ast.Inspect(gens[0].Iter, walk)
+	}
+	return false
+}
+
+// futureAnnotations returns the alias of `from __future__ import
+// annotations` in the module, or nil.
+func futureAnnotations(p *checks.Pass) *ast.Alias {
+	type key struct{}
+	return p.Memo(key{}, func() any {
+		for _, s := range p.Model.Module.Body {
+			imp, ok := s.(*ast.ImportFrom)
+			if !ok || imp.Module != "__future__" || imp.Level != 0 {
+				continue
+			}
+			for _, a := range imp.Names {
+				if a.Name == "annotations" {
+					return a
+				}
+			}
+		}
+		return (*ast.Alias)(nil)
+	}).(*ast.Alias)
+}
+
+// bindingPos is the position from which a binding holds: the end of a def
+// or class statement (its name is bound after the body or the annotations
+// ran), else the position of the bound name.
+func bindingPos(m *semantic.Model, id semantic.BindingID) token.Pos {
+	b := m.Binding(id)
+	switch b.Kind {
+	case semantic.FunctionDef, semantic.ClassDef:
+		return b.Node.End()
+	}
+	return b.Span.Start
+}
+
+// runsAtRuntime reports whether a binding is one that the program executes
+// and that gives the name a value: not a declaration, a deletion, or code
+// under `if TYPE_CHECKING:`.
+func runsAtRuntime(m *semantic.Model, id semantic.BindingID) bool {
+	b := m.Binding(id)
+	switch b.Kind {
+	case semantic.Annotation, semantic.GlobalDecl, semantic.Deletion:
+		return false
+	}
+	return !bindingInTypeChecking(m, id)
+}
+
+// bindingInTypeChecking reports whether a binding is made only under
+// `if TYPE_CHECKING:`.
+func bindingInTypeChecking(m *semantic.Model, id semantic.BindingID) bool {
+	for g := m.Binding(id).Guard; g != semantic.NoGuard; g = m.Guards[g].Parent {
+		if m.Guards[g].Kind == semantic.TypeCheckingGuard {
+			return true
+		}
+	}
+	return false
+}
+
+// liveScopes returns the scopes whose code is still running when code of
+// scope s runs: s itself and, through class bodies, the scopes the class
+// statements are in. A module-level name read from a function body is not
+// among them: the function runs after the module has been executed.
+func liveScopes(m *semantic.Model, s semantic.ScopeID) []semantic.ScopeID {
+	out := []semantic.ScopeID{s}
+	for m.Scope(s).Kind == semantic.ClassScope || m.Scope(s).Kind == semantic.TypeParamScope {
+		s = m.Scope(s).Parent
+		if s == semantic.NoScope {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func containsScope(list []semantic.ScopeID, s semantic.ScopeID) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// annLine returns the 1-based line of a position.
+func annLine(p *checks.Pass, pos token.Pos) int {
+	line, _ := p.File.File.LineCol(pos)
+	return line
+}
+
+// quotedAnnotation returns the annotation's text as a string literal, or
+// false when it cannot be quoted on one line: it spans lines, holds a
+// comment or a backslash, or uses both kinds of quotes.
+func quotedAnnotation(p *checks.Pass, e ast.Expr) (string, bool) {
+	text := p.Text(e)
+	if _, ok := e.(*ast.Constant); ok {
+		return "", false
+	}
+	if strings.ContainsAny(text, "\n\r#\\") {
+		return "", false
+	}
+	switch {
+	case !strings.Contains(text, `"`):
+		return `"` + text + `"`, true
+	case !strings.Contains(text, `'`):
+		return `'` + text + `'`, true
+	}
+	return "", false
+}
+
+// quoteFix returns the fix that quotes an annotation, or nil.
+func quoteFix(p *checks.Pass, e ast.Expr, app checks.Applicability) *checks.Fix {
+	q, ok := quotedAnnotation(p, e)
+	if !ok {
+		return nil
+	}
+	return &checks.Fix{
+		Title:         "Quote the annotation",
+		Applicability: app,
+		Edits:         []checks.Edit{checks.Replace(checks.SpanOf(e), q)},
+	}
+}
+
+// moduleRef returns how code at n can name the module mod (a dotted
+// module path) and the edits that make the name available: the name given
+// by an existing module-level `import mod` or `import mod as x` that n
+// sees, else mod itself with an edit inserting `import mod`, when nothing
+// binds the first part of mod at module level or around n.
+func moduleRef(p *checks.Pass, n ast.Node, mod string) (string, []checks.Edit, bool) {
+	m := p.Model
+	s := m.ScopeOf(n)
+	root, _, _ := strings.Cut(mod, ".")
+	for i := range m.Bindings {
+		b := &m.Bindings[i]
+		id := semantic.BindingID(i)
+		if b.Scope != 0 || b.Kind != semantic.Import || bindingInTypeChecking(m, id) {
+			continue
+		}
+		alias, ok := b.Node.(*ast.Alias)
+		if !ok {
+			continue
+		}
+		switch {
+		case alias.Asname != "" && alias.Name == mod:
+			if m.Lookup(b.Name, s, n.Pos()) == id {
+				return b.Name, nil, true
+			}
+		case alias.Asname == "" && (alias.Name == mod || strings.HasPrefix(alias.Name, mod+".")):
+			if m.Lookup(root, s, n.Pos()) == id {
+				return mod, nil, true
+			}
+		}
+	}
+	if len(m.Scope(0).Bindings(root)) > 0 || m.Lookup(root, s, n.Pos()) != semantic.NoBinding {
+		return "", nil, false
+	}
+	return mod, []checks.Edit{importEdit(p, "import "+mod)}, true
+}
+
+// importEdit returns the edit that adds the import statement stmt to the
+// module: on the line after the last import of the module's leading
+// imports, else before the first statement that is not the docstring or a
+// future import. Every fix adding the same import makes the same edit, so
+// that the fixes can be applied together.
+func importEdit(p *checks.Pass, stmt string) checks.Edit {
+	body := p.Model.Module.Body
+	src := p.Src()
+	var after ast.Stmt
+	var before ast.Stmt
+	for i, s := range body {
+		switch s := s.(type) {
+		case *ast.Import:
+			after = s
+			continue
+		case *ast.ImportFrom:
+			after = s
+			continue
+		case *ast.ExprStmt:
+			if k, ok := s.Value.(*ast.Constant); ok && k.Value.Kind == ast.StrValue && i == 0 {
+				continue
+			}
+		}
+		before = s
+		break
+	}
+	if after != nil {
+		i := int(after.End())
+		for i < len(src) && src[i] != '\n' {
+			i++
+		}
+		if i == len(src) {
+			return checks.Insert(token.Pos(len(src)), "\n"+stmt+"\n")
+		}
+		return checks.Insert(token.Pos(i+1), stmt+"\n")
+	}
+	if before != nil {
+		return checks.Insert(stmtLineStart(src, before.Pos()), stmt+"\n\n")
+	}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		return checks.Insert(token.Pos(len(src)), "\n"+stmt+"\n")
+	}
+	return checks.Insert(token.Pos(len(src)), stmt+"\n")
+}
+
+// stmtLineStart returns the position of the start of pos's line.
+func stmtLineStart(src []byte, pos token.Pos) token.Pos {
+	i := int(pos)
+	for i > 0 && src[i-1] != '\n' && src[i-1] != '\r' {
+		i--
+	}
+	return token.Pos(i)
+}
+
+// stmtLineIndent returns the whitespace that starts pos's line.
+func stmtLineIndent(src []byte, pos token.Pos) string {
+	i := int(stmtLineStart(src, pos))
+	j := i
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	return string(src[i:j])
+}
+
+// enclosingClassMethod returns the def that n is directly in, when that
+// def is a method of a class, with the class.
+func enclosingMethod(m *semantic.Model, n ast.Node) (ast.Node, *ast.ClassDef) {
+	fn := m.FunctionOf(n)
+	if fn == nil {
+		return nil, nil
+	}
+	return fn, m.ClassOf(fn)
+}
+
+// defParts returns the parameters, decorators and name of a def.
+func defParts(fn ast.Node) (args *ast.Arguments, decorators []ast.Expr, name string, body []ast.Stmt, ok bool) {
+	switch fn := fn.(type) {
+	case *ast.FunctionDef:
+		return fn.Args, fn.DecoratorList, fn.Name, fn.Body, true
+	case *ast.AsyncFunctionDef:
+		return fn.Args, fn.DecoratorList, fn.Name, fn.Body, true
+	}
+	return nil, nil, "", nil, false
+}
+
+// positionalParams returns the positional parameters of a def, in order.
+func positionalParams(args *ast.Arguments) []*ast.Arg {
+	if args == nil {
+		return nil
+	}
+	out := append([]*ast.Arg(nil), args.Posonlyargs...)
+	return append(out, args.Args...)
+}
+
+// instanceParam returns the first parameter of a method that receives an
+// instance: not a static method, a class method, `__new__`,
+// `__init_subclass__` or `__class_getitem__`, nor a method of a metaclass.
+func instanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string {
+	args, decorators, name, _, ok := defParts(fn)
+	if !ok || class == nil {
+		return ""
+	}
+	switch name {
+	case "__new__", "__init_subclass__", "__class_getitem__", "__prepare__":
+		return ""
+	}
+	for _, d := range decorators {
+		if m.MatchesQualified(d, "builtins.classmethod", "builtins.staticmethod", "functools.classmethod") {
+			return ""
+		}
+		if n, ok := d.(*ast.Name); ok && (n.Id == "classmethod" || n.Id == "staticmethod") {
+			return ""
+		}
+	}
+	if isMetaclass(m, class, 0) {
+		return ""
+	}
+	params := positionalParams(args)
+	if len(params) == 0 {
+		return ""
+	}
+	return params[0].Arg
+}
+
+// metaclassNames are classes that are known metaclasses.
+func knownMetaclass(q string) bool {
+	switch q {
+	case "builtins.type", "abc.ABCMeta", "enum.EnumMeta", "enum.EnumType", "typing._ProtocolMeta",
+		"typing_extensions._ProtocolMeta", "django.db.models.base.ModelBase":
+		return true
+	}
+	last := q[strings.LastIndexByte(q, '.')+1:]
+	return strings.HasSuffix(last, "Meta") || strings.HasSuffix(last, "Metaclass") || strings.HasSuffix(last, "MetaClass")
+}
+
+// isMetaclass reports whether a class derives from type: from a known
+// metaclass, or from a class of the module that does.
+func isMetaclass(m *semantic.Model, c *ast.ClassDef, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, b := range c.Bases {
+		if q := m.QualifiedName(b); q != "" && knownMetaclass(q) {
+			return true
+		}
+		if base := localClass(m, b); base != nil && isMetaclass(m, base, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// localClass returns the class of the module that e names, or nil.
+func localClass(m *semantic.Model, e ast.Expr) *ast.ClassDef {
+	n, ok := e.(*ast.Name)
+	if !ok {
+		return nil
+	}
+	id := m.Resolve(n)
+	if id == semantic.NoBinding {
+		return nil
+	}
+	b := m.Binding(id)
+	if b.Kind != semantic.ClassDef {
+		return nil
+	}
+	c, _ := b.Node.(*ast.ClassDef)
+	return c
+}
+
+// localDef returns the def or class of the module that e names, or nil.
+func localDef(m *semantic.Model, e ast.Expr) ast.Node {
+	n, ok := e.(*ast.Name)
+	if !ok {
+		return nil
+	}
+	id := m.Resolve(n)
+	if id == semantic.NoBinding {
+		return nil
+	}
+	b := m.Binding(id)
+	if b.Kind != semantic.FunctionDef && b.Kind != semantic.ClassDef {
+		return nil
+	}
+	return b.Node
+}
+
+// mentionsAnnotate314 reports whether the source of n mentions the 3.14
+// annotation machinery (annotationlib, __annotate__, __annotate_func__):
+// code that already handles deferred annotations.
+func mentionsAnnotate314(p *checks.Pass, n ast.Node) bool {
+	text := p.Text(n)
+	return strings.Contains(text, "annotationlib") || strings.Contains(text, "__annotate__") ||
+		strings.Contains(text, "__annotate_func__") || strings.Contains(text, "get_annotate_from_class_namespace")
+}
+
+// sortEdits orders the edits of one fix by position.
+func sortEdits(edits []checks.Edit) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+}
+
+// annotationReader is something that reads annotations at run time.
+type annotationReader struct {
+	what string // "inspect.signature", "pydantic.BaseModel", ...
+	// evaluates is true when the reader also evaluates string
+	// annotations, so that quoting a name that is not defined at run time
+	// does not help it.
+	evaluates bool
+	// signature is true when the reader reads the signature of a callable:
+	// for a class, that of its __init__.
+	signature bool
+}
+
+// annotationReaders is what the module does with annotations at run time.
+type annotationReaders struct {
+	// targets maps a def or class of the module to a reader of its
+	// annotations (for a class, of its class-body annotations).
+	targets map[ast.Node]annotationReader
+	// any is set when the module reads annotations at run time at all,
+	// also of objects it does not define.
+	any bool
+}
+
+// callReaders are functions that read the annotations of their first
+// argument, evaluated (VALUE format) unless told otherwise.
+var callReaders = map[string]annotationReader{
+	"inspect.signature":                 {"inspect.signature", false, true},
+	"inspect.Signature.from_callable":   {"inspect.Signature.from_callable", false, true},
+	"inspect.getfullargspec":            {"inspect.getfullargspec", false, true},
+	"inspect.get_annotations":           {"inspect.get_annotations", false, false},
+	"annotationlib.get_annotations":     {"annotationlib.get_annotations", false, false},
+	"typing.get_type_hints":             {"typing.get_type_hints", true, false},
+	"typing_extensions.get_type_hints":  {"typing.get_type_hints", true, false},
+	"typing_extensions.get_annotations": {"typing_extensions.get_annotations", false, false},
+	"unittest.mock.create_autospec":     {"unittest.mock.create_autospec", false, true},
+	"mock.create_autospec":              {"mock.create_autospec", false, true},
+	"fastapi.Depends":                   {"FastAPI", true, true},
+	"fastapi.Security":                  {"FastAPI", true, true},
+	"fastapi.params.Depends":            {"FastAPI", true, true},
+	"pydantic.TypeAdapter":              {"pydantic.TypeAdapter", true, false},
+	"pydantic.validate_call":            {"pydantic.validate_call", true, false},
+	"pydantic.validate_arguments":       {"pydantic.validate_arguments", true, false},
+	"typeguard.typechecked":             {"typeguard.typechecked", true, false},
+	"beartype.beartype":                 {"beartype", true, false},
+	"attr.s":                            {"attrs", false, false},
+	"attr.attrs":                        {"attrs", false, false},
+	"attr.define":                       {"attrs", false, false},
+	"attr.mutable":                      {"attrs", false, false},
+	"attr.frozen":                       {"attrs", false, false},
+	"attr.dataclass":                    {"attrs", false, false},
+	"attrs.define":                      {"attrs", false, false},
+	"attrs.mutable":                     {"attrs", false, false},
+	"attrs.frozen":                      {"attrs", false, false},
+	"pydantic.dataclasses.dataclass":    {"pydantic.dataclasses.dataclass", true, false},
+	"strawberry.type":                   {"strawberry", true, false},
+	"strawberry.input":                  {"strawberry", true, false},
+}
+
+// baseReaders are base classes whose machinery reads the annotations of
+// every subclass when it is created.
+var baseReaders = map[string]annotationReader{
+	"pydantic.BaseModel":                      {"pydantic.BaseModel", true, false},
+	"pydantic.main.BaseModel":                 {"pydantic.BaseModel", true, false},
+	"pydantic.v1.BaseModel":                   {"pydantic.BaseModel", true, false},
+	"pydantic.BaseSettings":                   {"pydantic.BaseSettings", true, false},
+	"pydantic_settings.BaseSettings":          {"pydantic_settings.BaseSettings", true, false},
+	"sqlmodel.SQLModel":                       {"sqlmodel.SQLModel", true, false},
+	"msgspec.Struct":                          {"msgspec.Struct", true, false},
+	"sqlalchemy.orm.DeclarativeBase":          {"SQLAlchemy", true, false},
+	"sqlalchemy.orm.DeclarativeBaseNoMeta":    {"SQLAlchemy", true, false},
+	"sqlalchemy.orm.MappedAsDataclass":        {"SQLAlchemy", true, false},
+	"sqlalchemy.orm.decl_api.DeclarativeBase": {"SQLAlchemy", true, false},
+}
+
+// routeMethods are the decorator methods of FastAPI applications and
+// routers, and of Typer applications, that read the signature of the
+// decorated function.
+var routeMethods = map[string]bool{
+	"get": true, "post": true, "put": true, "delete": true, "patch": true, "options": true,
+	"head": true, "trace": true, "api_route": true, "websocket": true, "command": true, "callback": true,
+}
+
+// runtimeReaders finds what reads annotations at run time in the module.
+func runtimeReaders(p *checks.Pass) *annotationReaders {
+	type key struct{}
+	return p.Memo(key{}, func() any {
+		m := p.Model
+		r := &annotationReaders{targets: map[ast.Node]annotationReader{}}
+		usesWebFramework := false
+		for i := range m.Bindings {
+			q := m.Bindings[i].Qualified
+			if strings.HasPrefix(q, "fastapi") || strings.HasPrefix(q, "typer") {
+				usesWebFramework = true
+			}
+		}
+		mark := func(n ast.Node, rd annotationReader) {
+			if c, ok := n.(*ast.ClassDef); ok && rd.signature {
+				n = classMethod(m, c, "__init__")
+			}
+			if n == nil {
+				return
+			}
+			if old, ok := r.targets[n]; !ok || !old.evaluates && rd.evaluates {
+				r.targets[n] = rd
+			}
+		}
+		for i := range m.Nodes {
+			switch n := m.Nodes[i].Node.(type) {
+			case *ast.Call:
+				q := m.QualifiedName(n.Func)
+				rd, ok := callReaders[q]
+				if !ok || rd.what == "" || len(n.Args) == 0 {
+					continue
+				}
+				if keyword(n, "annotation_format") != nil || keyword(n, "format") != nil {
+					continue
+				}
+				r.any = true
+				mark(readTarget(m, n, n.Args[0]), rd)
+			case *ast.Attribute:
+				if n.Attr != "__annotations__" || n.Ctx != ast.Load {
+					continue
+				}
+				r.any = true
+				mark(readTarget(m, n, n.Value), annotationReader{"`__annotations__`", false, false})
+			case *ast.FunctionDef:
+				for _, d := range n.DecoratorList {
+					if rd, ok := decoratorReader(m, n, d, usesWebFramework); ok {
+						r.any = true
+						mark(n, rd)
+					}
+				}
+			case *ast.AsyncFunctionDef:
+				for _, d := range n.DecoratorList {
+					if rd, ok := decoratorReader(m, n, d, usesWebFramework); ok {
+						r.any = true
+						mark(n, rd)
+					}
+				}
+			case *ast.ClassDef:
+				for _, d := range n.DecoratorList {
+					if rd, ok := decoratorReader(m, n, d, false); ok {
+						r.any = true
+						mark(n, rd)
+					}
+				}
+				if rd, ok := baseReader(m, n, 0); ok {
+					r.any = true
+					mark(n, rd)
+				}
+			}
+		}
+		return r
+	}).(*annotationReaders)
+}
+
+// readTarget returns the def or class of the module whose annotations a
+// reader at n reads through e: a name of the module, a method through its
+// class (C.method), or the enclosing class through self, cls, type(self)
+// or self.__class__.
+func readTarget(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
+	if d := localDef(m, e); d != nil {
+		return d
+	}
+	switch e := e.(type) {
+	case *ast.Attribute:
+		if c := localClass(m, e.Value); c != nil {
+			if cs, ok := m.ScopeFor(c); ok {
+				for _, id := range m.Scope(cs).Bindings(e.Attr) {
+					if b := m.Binding(id); b.Kind == semantic.FunctionDef {
+						return b.Node
+					}
+				}
+			}
+			return nil
+		}
+		if e.Attr == "__class__" {
+			return selfClass(m, n, e.Value)
+		}
+	case *ast.Call:
+		if m.MatchesQualified(e.Func, "builtins.type") && len(e.Args) == 1 {
+			return selfClass(m, n, e.Args[0])
+		}
+	case *ast.Name:
+		return selfClass(m, n, e)
+	}
+	return nil
+}
+
+// selfClass returns the class of the method that n is in when e is its
+// first parameter (self or cls).
+func selfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
+	name, ok := e.(*ast.Name)
+	if !ok {
+		return nil
+	}
+	fn, class := enclosingMethod(m, n)
+	if class == nil {
+		return nil
+	}
+	params := positionalParams(mustArgs(fn))
+	if len(params) == 0 || params[0].Arg != name.Id {
+		return nil
+	}
+	if id := m.Resolve(name); id == semantic.NoBinding || m.Binding(id).Node != ast.Node(params[0]) {
+		return nil
+	}
+	return class
+}
+
+// decoratorReader says whether a decorator of def reads its annotations.
+func decoratorReader(m *semantic.Model, def ast.Node, d ast.Expr, web bool) (annotationReader, bool) {
+	call, isCall := d.(*ast.Call)
+	fn := d
+	if isCall {
+		fn = call.Func
+	}
+	q := m.QualifiedName(fn)
+	if rd, ok := callReaders[q]; ok && rd.what != "" {
+		if (q == "attr.s" || q == "attr.attrs") && !(isCall && keyword(call, "auto_attribs") != nil && isTrue(keyword(call, "auto_attribs").Value)) {
+			return annotationReader{}, false
+		}
+		return rd, true
+	}
+	attr, ok := fn.(*ast.Attribute)
+	if !ok {
+		return annotationReader{}, false
+	}
+	if attr.Attr == "register" && !isCall {
+		// @fun.register on a function of a singledispatch function.
+		if target := registerTarget(m, attr.Value); target != nil {
+			return annotationReader{"functools.singledispatch", true, false}, true
+		}
+	}
+	if web && isCall && routeMethods[attr.Attr] {
+		if _, ok := attr.Value.(*ast.Name); ok {
+			return annotationReader{"FastAPI", true, false}, true
+		}
+	}
+	return annotationReader{}, false
+}
+
+// registerTarget returns the singledispatch function (or method) that a
+// name stands for, or nil.
+func registerTarget(m *semantic.Model, e ast.Expr) ast.Node {
+	name, ok := e.(*ast.Name)
+	if !ok {
+		return nil
+	}
+	id := m.Resolve(name)
+	if id == semantic.NoBinding || m.Binding(id).Kind != semantic.FunctionDef {
+		return nil
+	}
+	fn := m.Binding(id).Node
+	_, decorators, _, _, _ := defParts(fn)
+	for _, d := range decorators {
+		if m.MatchesQualified(d, "functools.singledispatch", "functools.singledispatchmethod") {
+			return fn
+		}
+	}
+	return nil
+}
+
+// baseReader says whether a class derives from a base class that reads
+// the annotations of its subclasses.
+func baseReader(m *semantic.Model, c *ast.ClassDef, depth int) (annotationReader, bool) {
+	if depth > 8 {
+		return annotationReader{}, false
+	}
+	for _, b := range c.Bases {
+		if rd, ok := baseReaders[m.QualifiedName(b)]; ok {
+			return rd, true
+		}
+		if base := localClass(m, b); base != nil && base != c {
+			if rd, ok := baseReader(m, base, depth+1); ok {
+				return rd, true
+			}
+		}
+	}
+	return annotationReader{}, false
+}
+
+// isTrue reports whether e is the constant True.
+func isTrue(e ast.Expr) bool {
+	k, ok := e.(*ast.Constant)
+	return ok && k.Value.Kind == ast.TrueValue
+}
+
+// readerOf returns the reader of an annotation's owner: the def itself or
+// the class of a class-body variable.
+func readerOf(p *checks.Pass, r *annotationRoot) (annotationReader, bool) {
+	m := p.Model
+	rs := runtimeReaders(p)
+	if rd, ok := rs.targets[r.owner]; ok {
+		return rd, true
+	}
+	if r.site == siteVariable {
+		if m.Scope(r.scope).Kind == semantic.ClassScope {
+			rd, ok := rs.targets[m.Scope(r.scope).Node]
+			return rd, ok
+		}
+		return annotationReader{}, false
+	}
+	return annotationReader{}, false
+}
+
+// classMethod returns the def of a method of class c, or nil.
+func classMethod(m *semantic.Model, c *ast.ClassDef, name string) ast.Node {
+	cs, ok := m.ScopeFor(c)
+	if !ok {
+		return nil
+	}
+	for _, id := range m.Scope(cs).Bindings(name) {
+		if b := m.Binding(id); b.Kind == semantic.FunctionDef {
+			return b.Node
+		}
+	}
+	return nil
+}
+
+// typeCheckingOnly reports whether every binding of a name that a read
+// resolves to is made under `if TYPE_CHECKING:`.
+func typeCheckingOnly(m *semantic.Model, name *ast.Name) bool {
+	id := m.Resolve(name)
+	if id == semantic.NoBinding {
+		return false
+	}
+	s := m.Binding(id).Scope
+	found := false
+	for _, b := range m.Scope(s).Bindings(name.Id) {
+		switch m.Binding(b).Kind {
+		case semantic.Annotation, semantic.GlobalDecl, semantic.Deletion:
+			continue
+		}
+		if !bindingInTypeChecking(m, b) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
