@@ -88,6 +88,7 @@ type server struct {
 	rules []*checks.Rule
 	log   *log.Logger
 
+	stream *stream
 	conn   *jsonrpc2.Conn
 	ready  chan struct{}   // closed once conn is set
 	ctx    context.Context // cancelled when the session ends
@@ -159,8 +160,8 @@ func (s *server) serve(ctx context.Context, in io.Reader, out io.Writer) error {
 	defer cancel()
 	s.ctx = ctx
 	s.linter = newLinter(ctx, s)
-	st := newStream(in, out, s.log.Printf)
-	s.conn = jsonrpc2.NewConn(ctx, st, s, jsonrpc2.SetLogger(s.log))
+	s.stream = newStream(in, out, s.log.Printf)
+	s.conn = jsonrpc2.NewConn(ctx, s.stream, s, jsonrpc2.SetLogger(s.log))
 	close(s.ready)
 	var err error
 	select {
@@ -376,8 +377,21 @@ func (s *server) replyError(id jsonrpc2.ID, e *jsonrpc2.Error) {
 	}
 }
 
+// notify sends a notification.
+//
+// It writes to the stream itself: the connection would encode params three
+// times over, and the diagnostics of a large file are most of what the
+// server sends.
 func (s *server) notify(method string, params any) {
-	if err := s.conn.Notify(s.ctx, method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+	if s.ctx.Err() != nil {
+		return // the session is over
+	}
+	msg := struct {
+		JSONRPC string `json:"jsonrpc"`
+		Method  string `json:"method"`
+		Params  any    `json:"params"`
+	}{"2.0", method, params}
+	if err := s.stream.WriteObject(msg); err != nil {
 		s.log.Printf("sending %s: %v", method, err)
 	}
 }
