@@ -119,7 +119,12 @@ local function scenario()
   end
   result.resolved = false
   if not action.edit and action.data then
-    local r = client.request_sync("codeAction/resolve", action, 10000, buf)
+    local r
+    if vim.fn.has("nvim-0.11") == 1 then
+      r = client:request_sync("codeAction/resolve", action, 10000, buf)
+    else
+      r = client.request_sync("codeAction/resolve", action, 10000, buf)
+    end
     if not r or r.err then
       return finish("codeAction/resolve failed: " .. vim.inspect(r))
     end
