@@ -78,7 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c.setup != nil {
 		c.setup(fs)
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(flagsFirst(fs, args[1:])); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			c.printHelp(stdout)
 			return exitOK
@@ -126,4 +126,42 @@ func (c *command) usageError(e *env, format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "py314 %s: %s\nusage: %s\nRun 'py314 %s --help' for details.\n",
 		c.name, fmt.Sprintf(format, args...), c.usage, c.name)
 	return exitUsage
+}
+
+// flagsFirst moves the flags among args before the other arguments, so
+// that flags may follow paths ("py314 check src --fix"), as users of Ruff
+// and pre-commit expect. A "--" ends the flags; "-" alone is an argument.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	if len(rest) > 0 {
+		flags = append(flags, "--")
+	}
+	return append(flags, rest...)
 }
