@@ -148,20 +148,20 @@ var githubCommands = [...]string{checks.Info: "notice", checks.Warning: "warning
 // writeGitHub writes one GitHub Actions workflow command per diagnostic,
 // which the runner turns into an annotation:
 //
-//	::error title=py314 (CODE),file=/abs/app.py,line=L,col=C,endLine=EL,endColumn=EC::app.py:L:C: CODE message
+//	::error file=/abs/app.py,line=L,col=C,endLine=EL,endColumn=EC,title=CODE::app.py:L:C: CODE message
 //
 // col and endColumn are left out when the range spans lines, as GitHub
 // requires. The fix's title follows the message on a second line.
 func writeGitHub(buf *bytes.Buffer, items []item, _ *Options) error {
 	for i := range items {
 		it := &items[i]
-		fmt.Fprintf(buf, "::%s title=%s,file=%s,line=%d,", githubCommands[it.severity],
-			githubProperty("py314 ("+it.code+")"), githubProperty(it.abs), it.start.Line)
+		fmt.Fprintf(buf, "::%s file=%s,line=%d,", githubCommands[it.severity], githubProperty(it.abs), it.start.Line)
 		if it.start.Line == it.end.Line {
 			fmt.Fprintf(buf, "col=%d,endLine=%d,endColumn=%d", it.start.Column, it.end.Line, it.end.Column)
 		} else {
 			fmt.Fprintf(buf, "endLine=%d", it.end.Line)
 		}
+		fmt.Fprintf(buf, ",title=%s", githubProperty(it.code))
 		msg := fmt.Sprintf("%s:%d:%d: %s %s", it.path, it.start.Line, it.start.Column, it.code, it.d.Message)
 		if it.d.Fix != nil {
 			msg += "\n  help: " + helpText(it.d.Fix)
