@@ -150,6 +150,267 @@ TypeError cannot pickle 'itertools.chain' object
 		run: `ModuleNotFoundError No module named '_xxsubinterpreters'
 `,
 	},
+	{
+		archive: "PY201/basic",
+		run: `'café\r\nbar\n'
+b'caf\xc3\xa9\r\nbar\n'
+warning DeprecationWarning: codecs.open() is deprecated. Use open() instead.
+warning DeprecationWarning: codecs.open() is deprecated. Use open() instead.
+`,
+		fixed: `'café\r\nbar\n'
+b'caf\xc3\xa9\r\nbar\n'
+warning DeprecationWarning: codecs.open() is deprecated. Use open() instead.
+`,
+		unsafe: `'café\r\nbar\n'
+b'caf\xc3\xa9\r\nbar\n'
+`,
+	},
+	{
+		archive: "PY202/basic",
+		run: `True False
+warning DeprecationWarning: 'asyncio.iscoroutinefunction' is deprecated and slated for removal in Python 3.16; use inspect.iscoroutinefunction() instead
+warning DeprecationWarning: 'asyncio.iscoroutinefunction' is deprecated and slated for removal in Python 3.16; use inspect.iscoroutinefunction() instead
+`,
+		unsafe: `True False
+`,
+	},
+	{
+		archive: "PY203/basic",
+		run: `True
+_UnixDefaultEventLoopPolicy
+AttributeError module 'asyncio.events' has no attribute 'AbstractEventLoopPolicy'
+warning DeprecationWarning: 'asyncio.get_event_loop_policy' is deprecated and slated for removal in Python 3.16
+warning DeprecationWarning: 'asyncio.DefaultEventLoopPolicy' is deprecated and slated for removal in Python 3.16
+`,
+	},
+	{
+		archive: "PY204/basic",
+		run: `(-1+0j)
+3j
+1j
+(3+6j)
+warning DeprecationWarning: complex() argument 'imag' must be a real number, not complex
+warning DeprecationWarning: complex() argument 'real' must be a real number, not complex
+warning DeprecationWarning: complex() argument 'real' must be a real number, not complex
+warning DeprecationWarning: complex() argument 'real' must be a real number, not complex
+`,
+		fixed: `(-1+0j)
+3j
+1j
+(3+6j)
+warning DeprecationWarning: complex() argument 'imag' must be a real number, not complex
+warning DeprecationWarning: complex() argument 'real' must be a real number, not complex
+warning DeprecationWarning: complex() argument 'real' must be a real number, not complex
+`,
+		unsafe: `(-1+0j)
+3j
+1j
+(3+6j)
+`,
+	},
+	{
+		archive: "PY205/basic",
+		run: `Namespace(x=True)
+warning DeprecationWarning: The use of the undocumented 'prefix_chars' parameter in ArgumentParser.add_argument_group() is deprecated.
+`,
+		fixed: `Namespace(x=True)
+`,
+	},
+	{
+		archive: "PY206/basic",
+		run: `ok
+warning PendingDeprecationWarning: FileType is deprecated. Simply open files after parsing arguments.
+`,
+	},
+	{
+		archive: "PY207/basic",
+		run: `5 1
+warning DeprecationWarning: Due to '_pack_', the 'Header' Structure will use memory layout compatible with MSVC (Windows). If this is intended, set _layout_ to 'ms'. The implicit default is deprecated and slated to become an error in Python 3.19.
+`,
+		fixed: `5 1
+`,
+	},
+	{
+		archive: "PY208/basic",
+		run: `LP_Node
+warning DeprecationWarning: 'ctypes.POINTER with string' is deprecated and slated for removal in Python 3.19
+`,
+	},
+	{
+		archive: "PY209/basic",
+		run: `TypeError reduce() takes at least 2 positional arguments (0 given)
+TypeError reduce() takes at least 2 positional arguments (1 given)
+`,
+		fixed: `6
+24
+`,
+	},
+	{
+		archive: "PY210/basic",
+		run: `'hello\n'
+warning DeprecationWarning: Support for custom logging handlers with the 'strm' argument is deprecated and scheduled for removal in Python 3.16. Define handlers with the 'stream' argument instead.
+`,
+		unsafe: `'hello\n'
+`,
+	},
+	{
+		archive: "PY211/basic",
+		run: `(None, None)
+warning DeprecationWarning: Using undotted extensions is deprecated and will raise a ValueError in Python 3.16
+`,
+		unsafe: `('text/x-foo', None)
+`,
+	},
+	{
+		archive: "PY212/basic",
+		run: `C:\Users\me\file.txt
+warning DeprecationWarning: 'nturl2path' is deprecated and slated for removal in Python 3.19; use 'urllib.request' instead
+`,
+	},
+	{
+		archive: "PY214/basic",
+		run: `file:///srv/www/a%20b.html
+file:///srv/www
+warning DeprecationWarning: pathlib.PurePath.as_uri() is deprecated and scheduled for removal in Python 3.19. Use pathlib.Path.as_uri().
+warning DeprecationWarning: pathlib.PurePath.as_uri() is deprecated and scheduled for removal in Python 3.19. Use pathlib.Path.as_uri().
+`,
+		fixed: `file:///srv/www/a%20b.html
+file:///srv/www
+warning DeprecationWarning: pathlib.PurePath.as_uri() is deprecated and scheduled for removal in Python 3.19. Use pathlib.Path.as_uri().
+`,
+		unsafe: `file:///srv/www/a%20b.html
+file:///srv/www
+`,
+	},
+	{
+		archive: "PY215/basic",
+		run: `42
+warning DeprecationWarning: The frame locals reference is no longer cached. Use 'curframe.f_locals' instead.
+`,
+		fixed: `42
+`,
+	},
+	{
+		archive: "PY216/basic",
+		run: `('f',)
+warning DeprecationWarning: symtable.Class.get_methods() is deprecated and will be removed in Python 3.16.
+`,
+	},
+	{
+		archive: "PY218/basic",
+		run: `{} []
+warning DeprecationWarning: Accepting list objects with false value in urllib.parse.parse_qsl() is deprecated as of 3.14
+warning DeprecationWarning: Accepting int objects with false value in urllib.parse.parse_qsl() is deprecated as of 3.14
+`,
+		fixed: `{} []
+`,
+	},
+	{
+		archive: "PY219/basic",
+		run: `None
+warning DeprecationWarning: sys._clear_type_cache() is deprecated and scheduled for removal in a future version. Use sys._clear_internal_caches() instead.
+`,
+		fixed: `None
+`,
+	},
+	{
+		archive: "PY220/basic",
+		run: `RLock
+warning DeprecationWarning: Passing arguments to RLock is deprecated and will be removed in 3.15
+`,
+		fixed: `RLock
+`,
+	},
+	{
+		archive: "PY221/basic",
+		run: `untyped
+warning DeprecationWarning: 'typing.no_type_check_decorator' is deprecated and slated for removal in Python 3.15
+`,
+	},
+	{
+		archive: "PY222/basic",
+		run: `('x', 'y') {'x': <class 'int'>, 'y': <class 'float'>} Point(x=1, y=2.5) ()
+warning DeprecationWarning: Creating NamedTuple classes using keyword arguments is deprecated and will be disallowed in Python 3.15. Use the class-based or functional syntax instead.
+warning DeprecationWarning: Failing to pass a value for the 'fields' parameter is deprecated and will be disallowed in Python 3.15. To create a NamedTuple class with 0 fields using the functional syntax, pass an empty list, e.g. ` + "`" + `Empty = NamedTuple('Empty', [])` + "`" + `.
+`,
+		fixed: `('x', 'y') {'x': <class 'int'>, 'y': <class 'float'>} Point(x=1, y=2.5) ()
+`,
+	},
+	{
+		archive: "PY223/basic",
+		run: `{} True
+warning DeprecationWarning: Failing to pass a value for the 'fields' parameter is deprecated and will be disallowed in Python 3.15. To create a TypedDict class with 0 fields using the functional syntax, pass an empty dictionary, e.g. ` + "`" + `Options = TypedDict('Options', {})` + "`" + `.
+`,
+		fixed: `{} True
+`,
+	},
+	{
+		archive: "PY224/basic",
+		run: `('C', 'UTF-8')
+warning DeprecationWarning: 'locale.getdefaultlocale' is deprecated and slated for removal in Python 3.15. Use setlocale(), getencoding() and getlocale() instead.
+`,
+	},
+	{
+		archive: "PY225/basic",
+		run: `('', '', ('', '', ''), ('', '', ''))
+warning DeprecationWarning: 'java_ver' is deprecated and slated for removal in Python 3.15
+`,
+	},
+	{
+		archive: "PY226/basic",
+		run: `AttributeError
+warning DeprecationWarning: 'http.server.CGIHTTPRequestHandler' is deprecated and slated for removal in Python 3.15
+`,
+	},
+	{
+		archive: "PY227/basic",
+		run: `7
+warning DeprecationWarning: the load_module() method is deprecated and slated for removal in Python 3.15; use exec_module() instead
+`,
+	},
+	{
+		archive: "PY228/basic",
+		run: `True False
+warning DeprecationWarning: pathlib.PurePath.is_reserved() is deprecated and scheduled for removal in Python 3.15. Use os.path.isreserved() to detect reserved paths on Windows.
+warning DeprecationWarning: pathlib.PurePath.is_reserved() is deprecated and scheduled for removal in Python 3.15. Use os.path.isreserved() to detect reserved paths on Windows.
+`,
+	},
+	{
+		archive: "PY229/basic",
+		run: `done
+warning DeprecationWarning: 'ctypes.SetPointerType' is deprecated and slated for removal in Python 3.15
+`,
+	},
+	{
+		archive: "PY230/basic",
+		run: `None
+warning DeprecationWarning: 'Wave_read.getmarkers' is deprecated and slated for removal in Python 3.15
+`,
+	},
+	{
+		archive: "PY231/basic",
+		run: `False
+warning DeprecationWarning: The check_home argument of sysconfig.is_python_build is deprecated and its value is ignored. It will be removed in Python 3.15.
+`,
+		fixed: `False
+`,
+	},
+	{
+		archive: "PY232/basic",
+		run: `RuntimeError
+warning DeprecationWarning: 'shutil.ExecError' is deprecated and slated for removal in Python 3.16; it isn't raised by any shutil function.
+`,
+		fixed: `RuntimeError
+`,
+	},
+	{
+		archive: "PY233/basic",
+		run: `hello 4
+warning DeprecationWarning: The 'u' type code is deprecated and will be removed in Python 3.16
+`,
+		unsafe: `hello 4
+`,
+	},
 }
 
 // TestAPIBehaviour runs the run.py program of each PY1xx/PY2xx archive

@@ -8,6 +8,7 @@ import (
 	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/ast"
+	"github.com/py314/py314/parser/token"
 )
 
 // This file holds what the PY1xx and PY2xx porting rules share: when code
@@ -377,30 +378,93 @@ var pathMethods = map[string]bool{
 	"with_stem": true, "with_suffix": true, "with_segments": true, "relative_to": true, "readlink": true,
 }
 
-// isPathValue reports whether e is certainly a pathlib path: a path class
-// called (ˋPath(x)ˋ, ˋPath.cwd()ˋ, ˋPath.home()ˋ), a name assigned one, its
-// ˋ.parentˋ, a path method that returns a path, or ˋpath / xˋ.
-func isPathValue(p *checks.Pass, e ast.Expr) bool {
+// isPathValue reports whether e is certainly a pathlib path (see
+// pathClass).
+func isPathValue(p *checks.Pass, e ast.Expr) bool { return pathClass(p, e) != "" }
+
+// pathClass returns the qualified name of the pathlib class of e when e is
+// certainly a pathlib path, or "": a path class called (ˋPath(x)ˋ,
+// ˋPath.cwd()ˋ, ˋPath.home()ˋ), a name assigned one, its ˋ.parentˋ, a path
+// method that returns a path, or ˋpath / xˋ. The class is the one called;
+// for ˋPath(x)ˋ the object is in fact a PosixPath or a WindowsPath.
+func pathClass(p *checks.Pass, e ast.Expr) string {
 	switch e := e.(type) {
 	case *ast.Name:
 		if v := assignedValue(p.Model, e); v != nil {
-			return isPathValue(p, v)
+			return pathClass(p, v)
 		}
 	case *ast.Call:
 		q := calledName(p, e)
 		if pathlibClasses[q] {
-			return true
+			return q
 		}
 		if cls, m, ok := cutLast(q); ok && pathlibClasses[cls] && (m == "cwd" || m == "home" || m == "from_uri") {
-			return true
+			return cls
 		}
 		if recv, m, ok := methodCall(e); ok && pathMethods[m] {
-			return isPathValue(p, recv)
+			return pathClass(p, recv)
 		}
 	case *ast.Attribute:
-		return e.Attr == "parent" && isPathValue(p, e.Value)
+		if e.Attr == "parent" {
+			return pathClass(p, e.Value)
+		}
 	case *ast.BinOp:
-		return e.Op == ast.Div && isPathValue(p, e.Left)
+		if e.Op == ast.Div {
+			return pathClass(p, e.Left)
+		}
+	}
+	return ""
+}
+
+// isComplexValue reports whether e certainly evaluates to a complex
+// number: an imaginary literal, a call of complex(), or arithmetic or a
+// sign applied to one of those.
+func isComplexValue(p *checks.Pass, e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Constant:
+		return e.Value.Kind == ast.ImagValue
+	case *ast.UnaryOp:
+		return (e.Op == ast.USub || e.Op == ast.UAdd) && isComplexValue(p, e.Operand)
+	case *ast.BinOp:
+		switch e.Op {
+		case ast.Add, ast.Sub, ast.Mult, ast.Div:
+			return isComplexValue(p, e.Left) || isComplexValue(p, e.Right)
+		}
+	case *ast.Call:
+		return calledName(p, e) == "builtins.complex" && (len(e.Args) > 0 || len(e.Keywords) > 0)
 	}
 	return false
+}
+
+// fromModuleEdit returns the edit that makes the from-import n import from
+// module instead: it replaces the module name written after "from".
+func fromModuleEdit(p *checks.Pass, n *ast.ImportFrom, module string) (checks.Edit, bool) {
+	text := p.Text(n)
+	rest, ok := strings.CutPrefix(text, "from")
+	if !ok {
+		return checks.Edit{}, false
+	}
+	trimmed := strings.TrimLeft(rest, " \t")
+	if !strings.HasPrefix(trimmed, n.Module) || len(trimmed) == len(n.Module) || (trimmed[len(n.Module)] != ' ' && trimmed[len(n.Module)] != '\t') {
+		return checks.Edit{}, false
+	}
+	at := n.Pos() + token.Pos(len(text)-len(trimmed))
+	return checks.Replace(checks.Span(at, at+token.Pos(len(n.Module))), module), true
+}
+
+// importsOnly reports whether every name the from-import n imports is in
+// names.
+func importsOnly(n *ast.ImportFrom, names ...string) bool {
+	for _, a := range n.Names {
+		found := false
+		for _, name := range names {
+			if a.Name == name {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -1,11 +1,8 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/parser/ast"
-	"github.com/py314/py314/parser/token"
 )
 
 // PY104 reports the resource classes that Python 3.14 removed from
@@ -87,14 +84,11 @@ func resourceABCFix(p *checks.Pass, n, ref ast.Node, name string) *checks.Fix {
 				return nil
 			}
 		}
-		text := p.Text(n)
-		i := strings.Index(text, "importlib.abc")
-		j := strings.Index(text, "import ")
-		if i < 0 || j < i {
+		e, ok := fromModuleEdit(p, n, "importlib.resources.abc")
+		if !ok {
 			return nil
 		}
-		at := n.Pos() + token.Pos(i)
-		return newFix(title, checks.Safe, checks.Replace(checks.Span(at, at+token.Pos(len("importlib.abc"))), "importlib.resources.abc"))
+		return newFix(title, checks.Safe, e)
 	}
 	return nil
 }
