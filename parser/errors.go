@@ -314,7 +314,3 @@ func (p *parser) juxtaposedItems() {
 	p.far = far
 	p.syntaxError()
 }
-
-// startsExprAt reports whether the token n places ahead can start an
-// expression.
-func (p *parser) startsExprAt(n int) bool { return startsExpr(p.peek(n)) }

@@ -95,7 +95,11 @@ func (p *parser) namedExpression() ast.Expr {
 	}
 	e := p.expression()
 	if p.tok == token.COLONEQUAL && !p.failed {
-		p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
+		if startsExpr(p.peekQuiet(1)) {
+			p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
+		} else {
+			p.syntaxError()
+		}
 	}
 	if p.tok == token.EQUAL && !p.failed {
 		p.namedAssignError(e)
@@ -136,7 +140,7 @@ func (p *parser) expression() ast.Expr {
 	}
 	start, startIdx := p.start(), p.pos
 	e := p.disjunction()
-	if startsExpr(p.tok) && !p.failed && p.noInvalid == 0 {
+	if startsExpr(p.tok) && !p.failed && p.noInvalid == 0 && p.explore() {
 		p.invalidExpression(startIdx, e)
 	}
 	if p.tok == token.IF && p.startsInversionAt(1) {
@@ -167,10 +171,12 @@ func (p *parser) expression() ast.Expr {
 // expressions inside brackets, or a Python 2 print or exec statement.
 func (p *parser) invalidExpression(startIdx int, a ast.Expr) {
 	first := p.toks[startIdx]
-	legacy := false
-	if n, ok := a.(*ast.Name); ok && (n.Id == "print" || n.Id == "exec") {
-		legacy = true
+	if first.Kind == token.STRING && a.End() == first.End && p.stringIntended(a) {
+		return
 	}
+	_, isName := a.(*ast.Name)
+	isName = isName && first.Kind == token.NAME && a.End() == first.End
+	legacy := isName && (p.text(first) == "print" || p.text(first) == "exec")
 	skip := first.Kind == token.NAME && p.isSoftKeyword(first)
 	if first.Kind == token.NAME {
 		switch p.toks[startIdx+1].Kind {
@@ -188,20 +194,52 @@ func (p *parser) invalidExpression(startIdx int, a ast.Expr) {
 		p.far = far
 		if ok && level > 0 {
 			p.errorAt(a.Pos(), end, "invalid syntax. Perhaps you forgot a comma?")
+			return
 		}
+	}
+	if !isName || p.inLegacy > 0 {
 		return
 	}
-	if legacy {
-		m, far := p.mark(), p.far
-		p.starExpressions()
-		ok, end := !p.failed, p.prevEnd()
-		p.reset(m)
-		p.far = far
-		if ok {
-			id := a.(*ast.Name).Id
-			p.errorf(a.Pos(), end, "Missing parentheses in call to '%s'. Did you mean %s(...)?", id, id)
-		}
+	// invalid_legacy_expression: NAME !'(' star_expressions, parsed with
+	// CPython's invalid_ rules, whose errors come first; then the Python 2
+	// print and exec statements.
+	m, far := p.mark(), p.far
+	p.inLegacy++
+	p.starExpressions()
+	p.inLegacy--
+	if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+		return
 	}
+	ok, end := !p.failed, p.prevEnd()
+	p.reset(m)
+	p.far = far
+	if ok && legacy {
+		id := p.text(first)
+		p.errorf(a.Pos(), end, "Missing parentheses in call to '%s'. Did you mean %s(...)?", id, id)
+	}
+}
+
+// stringIntended reports, after recording CPython's error, expressions
+// between two strings, as in "'a' b 'c'" for "'a b c'".
+func (p *parser) stringIntended(a ast.Expr) bool {
+	m, far := p.mark(), p.far
+	start := p.start()
+	var end token.Pos
+	n := 0
+	p.noInvalid++
+	for p.tok != token.STRING && startsExpr(p.tok) && !p.failed {
+		p.expression()
+		end = p.prevEnd()
+		n++
+	}
+	p.noInvalid--
+	ok := !p.failed && n > 0 && p.tok == token.STRING
+	p.reset(m)
+	p.far = far
+	if ok {
+		p.errorAt(start, end, "invalid syntax. Is this intended to be part of the string?")
+	}
+	return ok
 }
 
 // isSoftKeyword reports whether the NAME token t is a soft keyword.
@@ -465,6 +503,9 @@ func (p *parser) primary() ast.Expr {
 	for {
 		switch p.tok {
 		case token.DOT:
+			if p.peek(1) != token.NAME {
+				return e
+			}
 			p.next()
 			name, _, ok := p.name()
 			if !ok {
@@ -475,11 +516,23 @@ func (p *parser) primary() ast.Expr {
 			args, kws := p.arguments(true)
 			e = p.newCall(p.loc(start), e, args, kws)
 		case token.LSQB:
+			m := p.mark()
 			p.next()
 			s := p.slices()
-			if !p.expect(token.RSQB) {
-				return p.bad
+			if !p.failed && p.tok != token.RSQB {
+				p.syntaxError()
 			}
+			if p.failed {
+				if p.errs[len(p.errs)-1].Msg != msgInvalidSyntax || p.noInvalid > 0 || p.inLegacy > 0 || !p.explore() {
+					return p.bad
+				}
+				// Like CPython's PEG parser, give up the subscript and
+				// leave the '[' to the caller, which may know better what
+				// is wrong (a missing comma before a list, say).
+				p.reset(m)
+				return e
+			}
+			p.next()
 			e = p.newSubscript(p.loc(start), e, s)
 		default:
 			return e
@@ -637,7 +690,11 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 					return []ast.Expr{&ast.GeneratorExp{Loc: p.loc(open), Elt: v, Generators: gens}}, nil
 				}
 				if !p.failed {
-					p.errorAt(v.Pos(), p.prevEnd(), "Generator expression must be parenthesized")
+					if len(args) > 0 || p.tok == token.COMMA {
+						p.errorAt(v.Pos(), p.prevEnd(), "Generator expression must be parenthesized")
+					} else {
+						p.syntaxError()
+					}
 				}
 				return nil, nil
 			}

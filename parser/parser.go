@@ -88,32 +88,42 @@ func parse(f *File, opts Options) {
 func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scanner) scanner.ErrorList {
 	list = append(list, scanErrs...)
 	parseErrs := p.errs
-	// A parser error before an eager scanner error, or after the point
-	// where the parser meets a lazy one, is not what CPython reports.
-	eager := false
-	eagerFirst, lazyFirst := token.Pos(-1), token.Pos(len(p.src)+1)
+	// The parser stops at the first scanner error it meets. Otherwise
+	// CPython scans on from its own error, and the first scanner error
+	// found replaces it if the scanner raises it at once (eager) rather
+	// than leave it to the parser (lazy), unless the parser error is an
+	// unexpected indent, reported without scanning further.
+	first, firstHit := (*scanner.Error)(nil), token.Pos(0)
 	for _, e := range scanErrs {
+		hit := e.Pos
 		if lazyScanError(e) {
-			lazyFirst = min(lazyFirst, p.lazyFrom(e))
-		} else {
-			if !eager || e.Pos < eagerFirst {
-				eagerFirst = e.Pos
-			}
-			eager = true
+			hit = p.lazyFrom(e)
+		}
+		if first == nil || hit < firstHit {
+			first, firstHit = e, hit
 		}
 	}
-	if len(scanErrs) > 0 {
-		kept := parseErrs[:0:0]
+	stopped := false // the parser met a scanner error before its own
+	if first != nil && len(parseErrs) > 0 {
+		var before, after scanner.ErrorList
 		for _, e := range parseErrs {
-			// CPython reports an unexpected indent without scanning further.
-			indent := e.Type == scanner.IndentationError && e.Msg == "unexpected indent"
-			if (!eager || e.Pos > eagerFirst || indent) && e.Pos < lazyFirst {
-				kept = append(kept, e)
+			switch {
+			case e.Pos < firstHit:
+				before = append(before, e)
+			case e.Pos > first.Pos:
+				// Beyond what CPython reports, but useful to an editor.
+				after = append(after, e)
 			}
 		}
-		parseErrs = kept
+		if len(before) > 0 && !lazyScanError(first) {
+			if e := before[0]; e.Type != scanner.IndentationError || e.Msg != "unexpected indent" {
+				before = nil
+			}
+		}
+		stopped = len(before) == 0
+		parseErrs = append(before, after...)
 	}
-	if !eager && len(parseErrs) > 0 {
+	if !stopped && len(parseErrs) > 0 {
 		if e := p.secondPassError(parseErrs[0].Pos); e != nil {
 			list = append(list, e)
 		}
@@ -202,6 +212,8 @@ type parser struct {
 
 	stmtStart int // index of the first token of the current statement
 
+	steps     int  // tokens consumed, backtracking included
+	inLegacy  int  // inside CPython's invalid_legacy_expression rule
 	failed    bool // the current statement has an error; unwinding
 	noInvalid int  // inside a speculative parse that ignores invalid_ rules
 	depth     int  // expression nesting, in CPython rule levels
@@ -229,6 +241,7 @@ func (p *parser) next() {
 	if p.pos < len(p.toks)-1 {
 		p.pos++
 	}
+	p.steps++
 	p.tok = p.toks[p.pos].Kind
 	if p.pos > p.far {
 		p.far = p.pos
@@ -353,6 +366,11 @@ func (p *parser) errorTyped(pos, end token.Pos, typ scanner.ErrorType, msg strin
 	if p.failed {
 		return
 	}
+	if i := p.tokenAt(pos); i >= 0 && p.toks[i].Kind == token.INDENT && p.toks[i].End > pos {
+		// CPython places errors at an INDENT token at the end of the
+		// indentation.
+		pos, end = p.toks[i].End-1, p.toks[i].End
+	}
 	if i := sort.Search(len(p.comments), func(i int) bool { return p.comments[i].End >= pos }); i < len(p.comments) &&
 		p.comments[i].End == pos && pos < token.Pos(len(p.src)) && (p.src[pos] == '\n' || p.src[pos] == '\r') {
 		// CPython's NEWLINE token after a comment spans the comment.
@@ -409,11 +427,7 @@ func (p *parser) syntaxError() {
 // unexpectedIndent reports the INDENT token t where no block may start.
 // CPython points at the last character of the indentation.
 func (p *parser) unexpectedIndent(t token.Token) {
-	pos := t.End
-	if pos > t.Start {
-		pos--
-	}
-	p.errorTyped(pos, t.End, scanner.IndentationError, "unexpected indent")
+	p.errorTyped(t.Start, t.End, scanner.IndentationError, "unexpected indent")
 }
 
 // expect consumes a token of kind k or fails with a generic error.
@@ -425,6 +439,12 @@ func (p *parser) expect(k token.Kind) bool {
 	p.syntaxError()
 	return false
 }
+
+// explore reports whether the parser may still backtrack to look for a
+// specific error message. Such lookups can nest; past a budget in
+// proportion to the input, generic errors are reported instead, which
+// keeps parsing time linear.
+func (p *parser) explore() bool { return p.steps < 16*len(p.toks)+4096 }
 
 // ---------------------------------------------------------------------------
 // Backtracking

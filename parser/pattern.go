@@ -196,6 +196,9 @@ func (p *parser) pattern() ast.Pattern {
 				p.errorf(e.Pos(), e.End(), "cannot use %s as pattern target", exprName(e))
 				return p.badPattern()
 			}
+			if p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+				return p.badPattern()
+			}
 			p.reset(m)
 			p.far = far
 		}

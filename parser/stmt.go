@@ -205,10 +205,26 @@ func (p *parser) exprStmt() ast.Stmt {
 	case token.EQUAL:
 		return p.assign(start, e)
 	case token.COLONEQUAL:
-		if _, ok := e.(*ast.Name); !ok && first != token.YIELD && !p.failed && p.startsExprAt(1) {
+		walrus := p.pos
+		if first == token.YIELD || p.failed || !startsExpr(p.peekQuiet(1)) {
+			break
+		}
+		if _, ok := e.(*ast.Name); !ok {
 			p.errorf(e.Pos(), e.End(), "cannot use assignment expressions with %s", exprName(e))
 			return p.badStmt()
 		}
+		// "x := value" is no statement, but CPython's second pass parses
+		// the value, whose own errors come first.
+		m := p.mark()
+		p.next()
+		p.expression()
+		if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
+			return p.badStmt()
+		}
+		p.reset(m)
+		p.far = walrus
+		p.syntaxError()
+		return p.badStmt()
 	}
 	if t, ok := e.(*ast.Tuple); ok && !p.failed && p.startsStarExpr() && p.src[t.Pos()] != '(' {
 		p.juxtaposedItems()
@@ -315,9 +331,14 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 			p.assignError(targets, rhs, true)
 			return p.badStmt()
 		}
+		segStart := p.pos
 		seg := p.annotatedRHS()
 		if p.failed {
-			if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax {
+			// CPython's valid rule for assignments takes the longest
+			// prefix of the value that parses: with valid targets and such
+			// a prefix, the error is the generic one.
+			if last := p.errs[len(p.errs)-1]; last.Msg == msgInvalidSyntax &&
+				!(p.validTargets(targets) && p.atomParsesAt(p.toks[segStart])) {
 				// As above, with the generic error as the fallback.
 				saved, far := *last, p.far
 				p.errs = p.errs[:len(p.errs)-1]
@@ -345,6 +366,17 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 		setContext(t, ast.Store)
 	}
 	return p.newAssign(p.loc(start), targets, value)
+}
+
+// validTargets reports whether every expression of targets can be
+// assigned to.
+func (p *parser) validTargets(targets []ast.Expr) bool {
+	for _, t := range targets {
+		if invalidTarget(t, targetStar) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) augAssign(start token.Pos, target ast.Expr, op ast.Operator) ast.Stmt {
@@ -947,6 +979,9 @@ func (p *parser) withStmt() ast.Stmt {
 		items = p.parenWithItems()
 		if !p.failed && p.tok == token.NEWLINE {
 			p.syntaxErrorMsg("expected ':'")
+			return p.badStmt()
+		}
+		if p.failed && p.errs[len(p.errs)-1].Msg != msgInvalidSyntax {
 			return p.badStmt()
 		}
 		if p.failed || p.tok != token.COLON {
