@@ -67,7 +67,7 @@ func checkPY222(p *checks.Pass, n ast.Node) {
 	case len(call.Args) == 1 && len(call.Keywords) == 0:
 		p.ReportFix(checks.SpanOf(call), "`NamedTuple()` without a fields list "+removal+"; pass `[]`",
 			newFix("Pass an empty fields list", checks.Safe, checks.Insert(call.Args[0].End(), ", []")))
-	case len(call.Args) == 2 && isNoneConstant(call.Args[1]):
+	case len(call.Args) == 2 && isNone(call.Args[1]):
 		p.ReportFix(checks.SpanOf(call.Args[1]), "`NamedTuple()` with `None` as its fields "+removal+"; pass `[]`",
 			newFix("Pass an empty fields list", checks.Safe, checks.Replace(checks.SpanOf(call.Args[1]), "[]")))
 	case len(call.Args) == 1:
@@ -89,8 +89,8 @@ func checkPY222(p *checks.Pass, n ast.Node) {
 	}
 }
 
-// isNoneConstant reports whether e is the literal None.
-func isNoneConstant(e ast.Expr) bool {
+// isNone reports whether e is the literal None.
+func isNone(e ast.Expr) bool {
 	k, ok := e.(*ast.Constant)
 	return ok && k.Value.Kind == ast.NoneValue
 }

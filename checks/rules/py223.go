@@ -68,7 +68,7 @@ func checkPY223(p *checks.Pass, n ast.Node) {
 	case len(call.Args) == 1:
 		p.ReportFix(checks.SpanOf(call), "`TypedDict()` without a fields dict "+removal+"; pass `{}`",
 			newFix("Pass an empty fields dict", checks.Safe, checks.Insert(call.Args[0].End(), ", {}")))
-	case isNoneConstant(call.Args[1]):
+	case isNone(call.Args[1]):
 		p.ReportFix(checks.SpanOf(call.Args[1]), "`TypedDict()` with `None` as its fields "+removal+"; pass `{}`",
 			newFix("Pass an empty fields dict", checks.Safe, checks.Replace(checks.SpanOf(call.Args[1]), "{}")))
 	}
