@@ -198,6 +198,42 @@ func TestDA001Compile(t *testing.T) {
 	}
 }
 
+// TestDAStubs checks that no DA rule reports anything in a stub file:
+// stubs are never run, so their annotations are never evaluated.
+func TestDAStubs(t *testing.T) {
+	src := `from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+class Node:
+    def add(self, child: Node) -> Node: ...
+    def price(self) -> Decimal: ...
+    def str(self) -> str: ...
+    def fields(self) -> dict: ...
+
+def f(x: Later) -> None: ...
+class Later: ...
+`
+	for _, name := range []string{"m.pyi", "m.py"} {
+		lint := daLint(t, "DA", "3.9")
+		f := parser.ParseSource(name, []byte(src), parser.Options{})
+		got := strings.Join(daDiagnostics(f, lint(f)), "\n")
+		want := ""
+		if name == "m.py" {
+			want = strings.Join([]string{
+				"6:26 `Node` is the class being defined, bound only after its body has run: Python 3.13 and older evaluate this annotation here and raise NameError; quote it",
+				"6:35 `Node` is the class being defined, bound only after its body has run: Python 3.13 and older evaluate this annotation here and raise NameError; quote it",
+				"7:24 `Decimal` is bound only under `TYPE_CHECKING`: Python 3.13 and older evaluate this annotation here and raise NameError; quote it",
+				"8:22 Python 3.14 evaluates this annotation after the class body has run: `str` is then the class attribute bound on line 8, not the builtin `str`",
+				"11:10 `Later` is defined on line 12, after this annotation: Python 3.13 and older evaluate it here and raise NameError; quote it",
+			}, "\n")
+		}
+		if got != want {
+			t.Errorf("%s:\ngot\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
 var daCases = []daCase{
 	{
 		name: "DA001 walrus in a parameter annotation",

@@ -16,21 +16,55 @@ import (
 	"github.com/py314/py314/parser/token"
 )
 
-// version314 is the version that made annotations lazy.
-func version314() parser.Version { return parser.Version{Major: 3, Minor: 14} }
+// daVersion314 is the version that made annotations lazy.
+func daVersion314() parser.Version { return parser.Version{Major: 3, Minor: 14} }
 
-// onlyBefore314 reports whether the version checks around n say that it
+// daOnlyBefore314 reports whether the version checks around n say that it
 // runs only on Pythons older than 3.14.
-func onlyBefore314(m *semantic.Model, n ast.Node) bool {
-	_, hi := m.VersionRange(n)
-	return !version314().Less(hi)
+func daOnlyBefore314(m *semantic.Model, n ast.Node) bool {
+	_, hi := m.VersionRangeOf(n)
+	return !daVersion314().Less(hi)
 }
 
-// only314 reports whether the version checks around n say that it runs
+// daOnly314 reports whether the version checks around n say that it runs
 // only on Python 3.14 or newer.
-func only314(m *semantic.Model, n ast.Node) bool {
-	lo, _ := m.VersionRange(n)
-	return !lo.Less(version314())
+func daOnly314(m *semantic.Model, n ast.Node) bool {
+	lo, _ := m.VersionRangeOf(n)
+	return !lo.Less(daVersion314())
+}
+
+// daIsStub reports whether the file is a stub (.pyi): stubs are never run,
+// so their annotations are never evaluated.
+func daIsStub(p *checks.Pass) bool { return strings.HasSuffix(p.File.File.Name, ".pyi") }
+
+// daOnlyTests314 reports whether the module is a test module that pytest
+// skips before 3.14: pytestmark = pytest.mark.skipif(sys.version_info <
+// (3, 14), ...), alone or in a list.
+func daOnlyTests314(p *checks.Pass) bool {
+	m := p.Model
+	for _, s := range m.Module.Body {
+		as, ok := s.(*ast.Assign)
+		if !ok || len(as.Targets) != 1 {
+			continue
+		}
+		if t, ok := as.Targets[0].(*ast.Name); !ok || t.Id != "pytestmark" {
+			continue
+		}
+		marks := []ast.Expr{as.Value}
+		if l, ok := as.Value.(*ast.List); ok {
+			marks = l.Elts
+		}
+		for _, mk := range marks {
+			c, ok := mk.(*ast.Call)
+			if !ok || len(c.Args) == 0 || !m.MatchesQualified(c.Func, "pytest.mark.skipif") {
+				continue
+			}
+			if lo, hi, ok := m.VersionTest(c.Args[0]); ok && lo == (parser.Version{}) && !daVersion314().Less(hi) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // annotationSite says which part of the code an annotation belongs to.
@@ -158,13 +192,13 @@ func annotationNames(e ast.Expr) []*ast.Name {
 		case *ast.Lambda:
 			return false
 		case *ast.ListComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.SetComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.DictComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.GeneratorExp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		}
 		return true
 	}
@@ -172,9 +206,9 @@ func annotationNames(e ast.Expr) []*ast.Name {
 	return out
 }
 
-// firstIter walks the first iterable of a comprehension and tells Inspect
+// daFirstIter walks the first iterable of a comprehension and tells Inspect
 // not to descend further.
-func firstIter(gens []*ast.Comprehension, walk func(ast.Node) bool) bool {
+func daFirstIter(gens []*ast.Comprehension, walk func(ast.Node) bool) bool {
 	if len(gens) > 0 && gens[0].Iter != nil {
 		ast.Inspect(gens[0].Iter, walk)
 	}
@@ -201,10 +235,10 @@ func futureAnnotations(p *checks.Pass) *ast.Alias {
 	}).(*ast.Alias)
 }
 
-// bindingPos is the position from which a binding holds: the end of a def
+// daBindingPos is the position from which a binding holds: the end of a def
 // or class statement (its name is bound after the body or the annotations
 // ran), else the position of the bound name.
-func bindingPos(m *semantic.Model, id semantic.BindingID) token.Pos {
+func daBindingPos(m *semantic.Model, id semantic.BindingID) token.Pos {
 	b := m.Binding(id)
 	switch b.Kind {
 	case semantic.FunctionDef, semantic.ClassDef:
@@ -213,21 +247,21 @@ func bindingPos(m *semantic.Model, id semantic.BindingID) token.Pos {
 	return b.Span.Start
 }
 
-// runsAtRuntime reports whether a binding is one that the program executes
+// daRunsAtRuntime reports whether a binding is one that the program executes
 // and that gives the name a value: not a declaration, a deletion, or code
 // under `if TYPE_CHECKING:`.
-func runsAtRuntime(m *semantic.Model, id semantic.BindingID) bool {
+func daRunsAtRuntime(m *semantic.Model, id semantic.BindingID) bool {
 	b := m.Binding(id)
 	switch b.Kind {
 	case semantic.Annotation, semantic.GlobalDecl, semantic.Deletion:
 		return false
 	}
-	return !bindingInTypeChecking(m, id)
+	return !daBindingInTypeChecking(m, id)
 }
 
-// bindingInTypeChecking reports whether a binding is made only under
+// daBindingInTypeChecking reports whether a binding is made only under
 // `if TYPE_CHECKING:`.
-func bindingInTypeChecking(m *semantic.Model, id semantic.BindingID) bool {
+func daBindingInTypeChecking(m *semantic.Model, id semantic.BindingID) bool {
 	for g := m.Binding(id).Guard; g != semantic.NoGuard; g = m.Guards[g].Parent {
 		if m.Guards[g].Kind == semantic.TypeCheckingGuard {
 			return true
@@ -236,11 +270,11 @@ func bindingInTypeChecking(m *semantic.Model, id semantic.BindingID) bool {
 	return false
 }
 
-// liveScopes returns the scopes whose code is still running when code of
+// daLiveScopes returns the scopes whose code is still running when code of
 // scope s runs: s itself and, through class bodies, the scopes the class
 // statements are in. A module-level name read from a function body is not
 // among them: the function runs after the module has been executed.
-func liveScopes(m *semantic.Model, s semantic.ScopeID) []semantic.ScopeID {
+func daLiveScopes(m *semantic.Model, s semantic.ScopeID) []semantic.ScopeID {
 	out := []semantic.ScopeID{s}
 	for m.Scope(s).Kind == semantic.ClassScope || m.Scope(s).Kind == semantic.TypeParamScope {
 		s = m.Scope(s).Parent
@@ -252,7 +286,7 @@ func liveScopes(m *semantic.Model, s semantic.ScopeID) []semantic.ScopeID {
 	return out
 }
 
-func containsScope(list []semantic.ScopeID, s semantic.ScopeID) bool {
+func daContainsScope(list []semantic.ScopeID, s semantic.ScopeID) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -261,16 +295,16 @@ func containsScope(list []semantic.ScopeID, s semantic.ScopeID) bool {
 	return false
 }
 
-// annLine returns the 1-based line of a position.
-func annLine(p *checks.Pass, pos token.Pos) int {
+// daAnnLine returns the 1-based line of a position.
+func daAnnLine(p *checks.Pass, pos token.Pos) int {
 	line, _ := p.File.File.LineCol(pos)
 	return line
 }
 
-// quotedAnnotation returns the annotation's text as a string literal, or
+// daQuotedAnnotation returns the annotation's text as a string literal, or
 // false when it cannot be quoted on one line: it spans lines, holds a
 // comment or a backslash, or uses both kinds of quotes.
-func quotedAnnotation(p *checks.Pass, e ast.Expr) (string, bool) {
+func daQuotedAnnotation(p *checks.Pass, e ast.Expr) (string, bool) {
 	text := p.Text(e)
 	if _, ok := e.(*ast.Constant); ok {
 		return "", false
@@ -287,9 +321,9 @@ func quotedAnnotation(p *checks.Pass, e ast.Expr) (string, bool) {
 	return "", false
 }
 
-// quoteFix returns the fix that quotes an annotation, or nil.
-func quoteFix(p *checks.Pass, e ast.Expr, app checks.Applicability) *checks.Fix {
-	q, ok := quotedAnnotation(p, e)
+// daQuoteFix returns the fix that quotes an annotation, or nil.
+func daQuoteFix(p *checks.Pass, e ast.Expr, app checks.Applicability) *checks.Fix {
+	q, ok := daQuotedAnnotation(p, e)
 	if !ok {
 		return nil
 	}
@@ -300,19 +334,19 @@ func quoteFix(p *checks.Pass, e ast.Expr, app checks.Applicability) *checks.Fix 
 	}
 }
 
-// moduleRef returns how code at n can name the module mod (a dotted
+// daModuleRef returns how code at n can name the module mod (a dotted
 // module path) and the edits that make the name available: the name given
 // by an existing module-level `import mod` or `import mod as x` that n
 // sees, else mod itself with an edit inserting `import mod`, when nothing
 // binds the first part of mod at module level or around n.
-func moduleRef(p *checks.Pass, n ast.Node, mod string) (string, []checks.Edit, bool) {
+func daModuleRef(p *checks.Pass, n ast.Node, mod string) (string, []checks.Edit, bool) {
 	m := p.Model
 	s := m.ScopeOf(n)
 	root, _, _ := strings.Cut(mod, ".")
 	for i := range m.Bindings {
 		b := &m.Bindings[i]
 		id := semantic.BindingID(i)
-		if b.Scope != 0 || b.Kind != semantic.Import || bindingInTypeChecking(m, id) {
+		if b.Scope != 0 || b.Kind != semantic.Import || daBindingInTypeChecking(m, id) {
 			continue
 		}
 		alias, ok := b.Node.(*ast.Alias)
@@ -333,15 +367,15 @@ func moduleRef(p *checks.Pass, n ast.Node, mod string) (string, []checks.Edit, b
 	if len(m.Scope(0).Bindings(root)) > 0 || m.Lookup(root, s, n.Pos()) != semantic.NoBinding {
 		return "", nil, false
 	}
-	return mod, []checks.Edit{importEdit(p, "import "+mod)}, true
+	return mod, []checks.Edit{daImportEdit(p, "import "+mod)}, true
 }
 
-// importEdit returns the edit that adds the import statement stmt to the
+// daImportEdit returns the edit that adds the import statement stmt to the
 // module: on the line after the last import of the module's leading
 // imports, else before the first statement that is not the docstring or a
 // future import. Every fix adding the same import makes the same edit, so
 // that the fixes can be applied together.
-func importEdit(p *checks.Pass, stmt string) checks.Edit {
+func daImportEdit(p *checks.Pass, stmt string) checks.Edit {
 	body := p.Model.Module.Body
 	src := p.Src()
 	var after ast.Stmt
@@ -373,7 +407,7 @@ func importEdit(p *checks.Pass, stmt string) checks.Edit {
 		return checks.Insert(token.Pos(i+1), stmt+"\n")
 	}
 	if before != nil {
-		return checks.Insert(stmtLineStart(src, before.Pos()), stmt+"\n\n")
+		return checks.Insert(daStmtLineStart(src, before.Pos()), stmt+"\n\n")
 	}
 	if len(src) > 0 && src[len(src)-1] != '\n' {
 		return checks.Insert(token.Pos(len(src)), "\n"+stmt+"\n")
@@ -381,8 +415,8 @@ func importEdit(p *checks.Pass, stmt string) checks.Edit {
 	return checks.Insert(token.Pos(len(src)), stmt+"\n")
 }
 
-// stmtLineStart returns the position of the start of pos's line.
-func stmtLineStart(src []byte, pos token.Pos) token.Pos {
+// daStmtLineStart returns the position of the start of pos's line.
+func daStmtLineStart(src []byte, pos token.Pos) token.Pos {
 	i := int(pos)
 	for i > 0 && src[i-1] != '\n' && src[i-1] != '\r' {
 		i--
@@ -390,9 +424,9 @@ func stmtLineStart(src []byte, pos token.Pos) token.Pos {
 	return token.Pos(i)
 }
 
-// stmtLineIndent returns the whitespace that starts pos's line.
-func stmtLineIndent(src []byte, pos token.Pos) string {
-	i := int(stmtLineStart(src, pos))
+// daStmtLineIndent returns the whitespace that starts pos's line.
+func daStmtLineIndent(src []byte, pos token.Pos) string {
+	i := int(daStmtLineStart(src, pos))
 	j := i
 	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
 		j++
@@ -402,7 +436,7 @@ func stmtLineIndent(src []byte, pos token.Pos) string {
 
 // enclosingClassMethod returns the def that n is directly in, when that
 // def is a method of a class, with the class.
-func enclosingMethod(m *semantic.Model, n ast.Node) (ast.Node, *ast.ClassDef) {
+func daEnclosingMethod(m *semantic.Model, n ast.Node) (ast.Node, *ast.ClassDef) {
 	fn := m.FunctionOf(n)
 	if fn == nil {
 		return nil, nil
@@ -410,8 +444,8 @@ func enclosingMethod(m *semantic.Model, n ast.Node) (ast.Node, *ast.ClassDef) {
 	return fn, m.ClassOf(fn)
 }
 
-// defParts returns the parameters, decorators and name of a def.
-func defParts(fn ast.Node) (args *ast.Arguments, decorators []ast.Expr, name string, body []ast.Stmt, ok bool) {
+// daDefParts returns the parameters, decorators and name of a def.
+func daDefParts(fn ast.Node) (args *ast.Arguments, decorators []ast.Expr, name string, body []ast.Stmt, ok bool) {
 	switch fn := fn.(type) {
 	case *ast.FunctionDef:
 		return fn.Args, fn.DecoratorList, fn.Name, fn.Body, true
@@ -421,8 +455,8 @@ func defParts(fn ast.Node) (args *ast.Arguments, decorators []ast.Expr, name str
 	return nil, nil, "", nil, false
 }
 
-// positionalParams returns the positional parameters of a def, in order.
-func positionalParams(args *ast.Arguments) []*ast.Arg {
+// daPositionalParams returns the positional parameters of a def, in order.
+func daPositionalParams(args *ast.Arguments) []*ast.Arg {
 	if args == nil {
 		return nil
 	}
@@ -430,11 +464,11 @@ func positionalParams(args *ast.Arguments) []*ast.Arg {
 	return append(out, args.Args...)
 }
 
-// instanceParam returns the first parameter of a method that receives an
+// daInstanceParam returns the first parameter of a method that receives an
 // instance: not a static method, a class method, `__new__`,
 // `__init_subclass__` or `__class_getitem__`, nor a method of a metaclass.
-func instanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string {
-	args, decorators, name, _, ok := defParts(fn)
+func daInstanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string {
+	args, decorators, name, _, ok := daDefParts(fn)
 	if !ok || class == nil {
 		return ""
 	}
@@ -450,10 +484,10 @@ func instanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string {
 			return ""
 		}
 	}
-	if isMetaclass(m, class, 0) {
+	if daIsMetaclass(m, class, 0) {
 		return ""
 	}
-	params := positionalParams(args)
+	params := daPositionalParams(args)
 	if len(params) == 0 {
 		return ""
 	}
@@ -461,7 +495,7 @@ func instanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string {
 }
 
 // metaclassNames are classes that are known metaclasses.
-func knownMetaclass(q string) bool {
+func daKnownMetaclass(q string) bool {
 	switch q {
 	case "builtins.type", "abc.ABCMeta", "enum.EnumMeta", "enum.EnumType", "typing._ProtocolMeta",
 		"typing_extensions._ProtocolMeta", "django.db.models.base.ModelBase":
@@ -471,25 +505,25 @@ func knownMetaclass(q string) bool {
 	return strings.HasSuffix(last, "Meta") || strings.HasSuffix(last, "Metaclass") || strings.HasSuffix(last, "MetaClass")
 }
 
-// isMetaclass reports whether a class derives from type: from a known
+// daIsMetaclass reports whether a class derives from type: from a known
 // metaclass, or from a class of the module that does.
-func isMetaclass(m *semantic.Model, c *ast.ClassDef, depth int) bool {
+func daIsMetaclass(m *semantic.Model, c *ast.ClassDef, depth int) bool {
 	if depth > 8 {
 		return false
 	}
 	for _, b := range c.Bases {
-		if q := m.QualifiedName(b); q != "" && knownMetaclass(q) {
+		if q := m.QualifiedName(b); q != "" && daKnownMetaclass(q) {
 			return true
 		}
-		if base := localClass(m, b); base != nil && isMetaclass(m, base, depth+1) {
+		if base := daLocalClass(m, b); base != nil && daIsMetaclass(m, base, depth+1) {
 			return true
 		}
 	}
 	return false
 }
 
-// localClass returns the class of the module that e names, or nil.
-func localClass(m *semantic.Model, e ast.Expr) *ast.ClassDef {
+// daLocalClass returns the class of the module that e names, or nil.
+func daLocalClass(m *semantic.Model, e ast.Expr) *ast.ClassDef {
 	n, ok := e.(*ast.Name)
 	if !ok {
 		return nil
@@ -506,8 +540,8 @@ func localClass(m *semantic.Model, e ast.Expr) *ast.ClassDef {
 	return c
 }
 
-// localDef returns the def or class of the module that e names, or nil.
-func localDef(m *semantic.Model, e ast.Expr) ast.Node {
+// daLocalDef returns the def or class of the module that e names, or nil.
+func daLocalDef(m *semantic.Model, e ast.Expr) ast.Node {
 	n, ok := e.(*ast.Name)
 	if !ok {
 		return nil
@@ -523,17 +557,17 @@ func localDef(m *semantic.Model, e ast.Expr) ast.Node {
 	return b.Node
 }
 
-// mentionsAnnotate314 reports whether the source of n mentions the 3.14
+// daMentionsAnnotate314 reports whether the source of n mentions the 3.14
 // annotation machinery (annotationlib, __annotate__, __annotate_func__):
 // code that already handles deferred annotations.
-func mentionsAnnotate314(p *checks.Pass, n ast.Node) bool {
+func daMentionsAnnotate314(p *checks.Pass, n ast.Node) bool {
 	text := p.Text(n)
 	return strings.Contains(text, "annotationlib") || strings.Contains(text, "__annotate__") ||
 		strings.Contains(text, "__annotate_func__") || strings.Contains(text, "get_annotate_from_class_namespace")
 }
 
-// sortEdits orders the edits of one fix by position.
-func sortEdits(edits []checks.Edit) {
+// daSortEdits orders the edits of one fix by position.
+func daSortEdits(edits []checks.Edit) {
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 }
 
@@ -559,9 +593,9 @@ type annotationReaders struct {
 	any bool
 }
 
-// callReaders are functions that read the annotations of their first
+// daCallReaders are functions that read the annotations of their first
 // argument, evaluated (VALUE format) unless told otherwise.
-var callReaders = map[string]annotationReader{
+var daCallReaders = map[string]annotationReader{
 	"inspect.signature":                 {"inspect.signature", false, true},
 	"inspect.Signature.from_callable":   {"inspect.Signature.from_callable", false, true},
 	"inspect.getfullargspec":            {"inspect.getfullargspec", false, true},
@@ -594,9 +628,9 @@ var callReaders = map[string]annotationReader{
 	"strawberry.input":                  {"strawberry", true, false},
 }
 
-// baseReaders are base classes whose machinery reads the annotations of
+// daBaseReaders are base classes whose machinery reads the annotations of
 // every subclass when it is created.
-var baseReaders = map[string]annotationReader{
+var daBaseReaders = map[string]annotationReader{
 	"pydantic.BaseModel":                      {"pydantic.BaseModel", true, false},
 	"pydantic.main.BaseModel":                 {"pydantic.BaseModel", true, false},
 	"pydantic.v1.BaseModel":                   {"pydantic.BaseModel", true, false},
@@ -610,16 +644,16 @@ var baseReaders = map[string]annotationReader{
 	"sqlalchemy.orm.decl_api.DeclarativeBase": {"SQLAlchemy", true, false},
 }
 
-// routeMethods are the decorator methods of FastAPI applications and
+// daRouteMethods are the decorator methods of FastAPI applications and
 // routers, and of Typer applications, that read the signature of the
 // decorated function.
-var routeMethods = map[string]bool{
+var daRouteMethods = map[string]bool{
 	"get": true, "post": true, "put": true, "delete": true, "patch": true, "options": true,
 	"head": true, "trace": true, "api_route": true, "websocket": true, "command": true, "callback": true,
 }
 
-// runtimeReaders finds what reads annotations at run time in the module.
-func runtimeReaders(p *checks.Pass) *annotationReaders {
+// daRuntimeReaders finds what reads annotations at run time in the module.
+func daRuntimeReaders(p *checks.Pass) *annotationReaders {
 	type key struct{}
 	return p.Memo(key{}, func() any {
 		m := p.Model
@@ -633,7 +667,7 @@ func runtimeReaders(p *checks.Pass) *annotationReaders {
 		}
 		mark := func(n ast.Node, rd annotationReader) {
 			if c, ok := n.(*ast.ClassDef); ok && rd.signature {
-				n = classMethod(m, c, "__init__")
+				n = daClassMethod(m, c, "__init__")
 			}
 			if n == nil {
 				return
@@ -646,7 +680,7 @@ func runtimeReaders(p *checks.Pass) *annotationReaders {
 			switch n := m.Nodes[i].Node.(type) {
 			case *ast.Call:
 				q := m.QualifiedName(n.Func)
-				rd, ok := callReaders[q]
+				rd, ok := daCallReaders[q]
 				if !ok || rd.what == "" || len(n.Args) == 0 {
 					continue
 				}
@@ -654,35 +688,35 @@ func runtimeReaders(p *checks.Pass) *annotationReaders {
 					continue
 				}
 				r.any = true
-				mark(readTarget(m, n, n.Args[0]), rd)
+				mark(daReadTarget(m, n, n.Args[0]), rd)
 			case *ast.Attribute:
 				if n.Attr != "__annotations__" || n.Ctx != ast.Load {
 					continue
 				}
 				r.any = true
-				mark(readTarget(m, n, n.Value), annotationReader{"`__annotations__`", false, false})
+				mark(daReadTarget(m, n, n.Value), annotationReader{"`__annotations__`", false, false})
 			case *ast.FunctionDef:
 				for _, d := range n.DecoratorList {
-					if rd, ok := decoratorReader(m, n, d, usesWebFramework); ok {
+					if rd, ok := daDecoratorReader(m, n, d, usesWebFramework); ok {
 						r.any = true
 						mark(n, rd)
 					}
 				}
 			case *ast.AsyncFunctionDef:
 				for _, d := range n.DecoratorList {
-					if rd, ok := decoratorReader(m, n, d, usesWebFramework); ok {
+					if rd, ok := daDecoratorReader(m, n, d, usesWebFramework); ok {
 						r.any = true
 						mark(n, rd)
 					}
 				}
 			case *ast.ClassDef:
 				for _, d := range n.DecoratorList {
-					if rd, ok := decoratorReader(m, n, d, false); ok {
+					if rd, ok := daDecoratorReader(m, n, d, false); ok {
 						r.any = true
 						mark(n, rd)
 					}
 				}
-				if rd, ok := baseReader(m, n, 0); ok {
+				if rd, ok := daBaseReader(m, n, 0); ok {
 					r.any = true
 					mark(n, rd)
 				}
@@ -692,17 +726,17 @@ func runtimeReaders(p *checks.Pass) *annotationReaders {
 	}).(*annotationReaders)
 }
 
-// readTarget returns the def or class of the module whose annotations a
+// daReadTarget returns the def or class of the module whose annotations a
 // reader at n reads through e: a name of the module, a method through its
 // class (C.method), or the enclosing class through self, cls, type(self)
 // or self.__class__.
-func readTarget(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
-	if d := localDef(m, e); d != nil {
+func daReadTarget(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
+	if d := daLocalDef(m, e); d != nil {
 		return d
 	}
 	switch e := e.(type) {
 	case *ast.Attribute:
-		if c := localClass(m, e.Value); c != nil {
+		if c := daLocalClass(m, e.Value); c != nil {
 			if cs, ok := m.ScopeFor(c); ok {
 				for _, id := range m.Scope(cs).Bindings(e.Attr) {
 					if b := m.Binding(id); b.Kind == semantic.FunctionDef {
@@ -713,30 +747,36 @@ func readTarget(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 			return nil
 		}
 		if e.Attr == "__class__" {
-			return selfClass(m, n, e.Value)
+			return daSelfClass(m, n, e.Value)
 		}
 	case *ast.Call:
 		if m.MatchesQualified(e.Func, "builtins.type") && len(e.Args) == 1 {
-			return selfClass(m, n, e.Args[0])
+			return daSelfClass(m, n, e.Args[0])
 		}
 	case *ast.Name:
-		return selfClass(m, n, e)
+		return daSelfClass(m, n, e)
 	}
 	return nil
 }
 
-// selfClass returns the class of the method that n is in when e is its
+// daSelfClass returns the class of the method that n is in when e is its
 // first parameter (self or cls).
-func selfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
+func daSelfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 	name, ok := e.(*ast.Name)
 	if !ok {
 		return nil
 	}
-	fn, class := enclosingMethod(m, n)
+	fn, class := daEnclosingMethod(m, n)
 	if class == nil {
 		return nil
 	}
-	params := positionalParams(mustArgs(fn))
+	_, decorators, _, _, _ := daDefParts(fn)
+	for _, d := range decorators {
+		if m.MatchesQualified(d, "builtins.staticmethod") {
+			return nil // the first parameter is an ordinary argument
+		}
+	}
+	params := daPositionalParams(daMustArgs(fn))
 	if len(params) == 0 || params[0].Arg != name.Id {
 		return nil
 	}
@@ -746,16 +786,16 @@ func selfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 	return class
 }
 
-// decoratorReader says whether a decorator of def reads its annotations.
-func decoratorReader(m *semantic.Model, def ast.Node, d ast.Expr, web bool) (annotationReader, bool) {
+// daDecoratorReader says whether a decorator of def reads its annotations.
+func daDecoratorReader(m *semantic.Model, def ast.Node, d ast.Expr, web bool) (annotationReader, bool) {
 	call, isCall := d.(*ast.Call)
 	fn := d
 	if isCall {
 		fn = call.Func
 	}
 	q := m.QualifiedName(fn)
-	if rd, ok := callReaders[q]; ok && rd.what != "" {
-		if (q == "attr.s" || q == "attr.attrs") && !(isCall && keyword(call, "auto_attribs") != nil && isTrue(keyword(call, "auto_attribs").Value)) {
+	if rd, ok := daCallReaders[q]; ok && rd.what != "" {
+		if (q == "attr.s" || q == "attr.attrs") && !(isCall && keyword(call, "auto_attribs") != nil && daIsTrue(keyword(call, "auto_attribs").Value)) {
 			return annotationReader{}, false
 		}
 		return rd, true
@@ -766,11 +806,11 @@ func decoratorReader(m *semantic.Model, def ast.Node, d ast.Expr, web bool) (ann
 	}
 	if attr.Attr == "register" && !isCall {
 		// @fun.register on a function of a singledispatch function.
-		if target := registerTarget(m, attr.Value); target != nil {
+		if target := daRegisterTarget(m, attr.Value); target != nil {
 			return annotationReader{"functools.singledispatch", true, false}, true
 		}
 	}
-	if web && isCall && routeMethods[attr.Attr] {
+	if web && isCall && daRouteMethods[attr.Attr] {
 		if _, ok := attr.Value.(*ast.Name); ok {
 			return annotationReader{"FastAPI", true, false}, true
 		}
@@ -778,9 +818,9 @@ func decoratorReader(m *semantic.Model, def ast.Node, d ast.Expr, web bool) (ann
 	return annotationReader{}, false
 }
 
-// registerTarget returns the singledispatch function (or method) that a
+// daRegisterTarget returns the singledispatch function (or method) that a
 // name stands for, or nil.
-func registerTarget(m *semantic.Model, e ast.Expr) ast.Node {
+func daRegisterTarget(m *semantic.Model, e ast.Expr) ast.Node {
 	name, ok := e.(*ast.Name)
 	if !ok {
 		return nil
@@ -790,7 +830,7 @@ func registerTarget(m *semantic.Model, e ast.Expr) ast.Node {
 		return nil
 	}
 	fn := m.Binding(id).Node
-	_, decorators, _, _, _ := defParts(fn)
+	_, decorators, _, _, _ := daDefParts(fn)
 	for _, d := range decorators {
 		if m.MatchesQualified(d, "functools.singledispatch", "functools.singledispatchmethod") {
 			return fn
@@ -799,18 +839,18 @@ func registerTarget(m *semantic.Model, e ast.Expr) ast.Node {
 	return nil
 }
 
-// baseReader says whether a class derives from a base class that reads
+// daBaseReader says whether a class derives from a base class that reads
 // the annotations of its subclasses.
-func baseReader(m *semantic.Model, c *ast.ClassDef, depth int) (annotationReader, bool) {
+func daBaseReader(m *semantic.Model, c *ast.ClassDef, depth int) (annotationReader, bool) {
 	if depth > 8 {
 		return annotationReader{}, false
 	}
 	for _, b := range c.Bases {
-		if rd, ok := baseReaders[m.QualifiedName(b)]; ok {
+		if rd, ok := daBaseReaders[m.QualifiedName(b)]; ok {
 			return rd, true
 		}
-		if base := localClass(m, b); base != nil && base != c {
-			if rd, ok := baseReader(m, base, depth+1); ok {
+		if base := daLocalClass(m, b); base != nil && base != c {
+			if rd, ok := daBaseReader(m, base, depth+1); ok {
 				return rd, true
 			}
 		}
@@ -818,17 +858,17 @@ func baseReader(m *semantic.Model, c *ast.ClassDef, depth int) (annotationReader
 	return annotationReader{}, false
 }
 
-// isTrue reports whether e is the constant True.
-func isTrue(e ast.Expr) bool {
+// daIsTrue reports whether e is the constant True.
+func daIsTrue(e ast.Expr) bool {
 	k, ok := e.(*ast.Constant)
 	return ok && k.Value.Kind == ast.TrueValue
 }
 
-// readerOf returns the reader of an annotation's owner: the def itself or
+// daReaderOf returns the reader of an annotation's owner: the def itself or
 // the class of a class-body variable.
-func readerOf(p *checks.Pass, r *annotationRoot) (annotationReader, bool) {
+func daReaderOf(p *checks.Pass, r *annotationRoot) (annotationReader, bool) {
 	m := p.Model
-	rs := runtimeReaders(p)
+	rs := daRuntimeReaders(p)
 	if rd, ok := rs.targets[r.owner]; ok {
 		return rd, true
 	}
@@ -842,8 +882,8 @@ func readerOf(p *checks.Pass, r *annotationRoot) (annotationReader, bool) {
 	return annotationReader{}, false
 }
 
-// classMethod returns the def of a method of class c, or nil.
-func classMethod(m *semantic.Model, c *ast.ClassDef, name string) ast.Node {
+// daClassMethod returns the def of a method of class c, or nil.
+func daClassMethod(m *semantic.Model, c *ast.ClassDef, name string) ast.Node {
 	cs, ok := m.ScopeFor(c)
 	if !ok {
 		return nil
@@ -856,9 +896,9 @@ func classMethod(m *semantic.Model, c *ast.ClassDef, name string) ast.Node {
 	return nil
 }
 
-// typeCheckingOnly reports whether every binding of a name that a read
+// daTypeCheckingOnly reports whether every binding of a name that a read
 // resolves to is made under `if TYPE_CHECKING:`.
-func typeCheckingOnly(m *semantic.Model, name *ast.Name) bool {
+func daTypeCheckingOnly(m *semantic.Model, name *ast.Name) bool {
 	id := m.Resolve(name)
 	if id == semantic.NoBinding {
 		return false
@@ -870,7 +910,7 @@ func typeCheckingOnly(m *semantic.Model, name *ast.Name) bool {
 		case semantic.Annotation, semantic.GlobalDecl, semantic.Deletion:
 			continue
 		}
-		if !bindingInTypeChecking(m, b) {
+		if !daBindingInTypeChecking(m, b) {
 			return false
 		}
 		found = true

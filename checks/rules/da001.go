@@ -65,6 +65,9 @@ which changes when it runs.
 }
 
 func checkDA001(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	switch n := n.(type) {
 	case *ast.FunctionDef:
 		checkDA001Def(p, n.Args, n.Returns)
@@ -77,7 +80,7 @@ func checkDA001(p *checks.Pass, n ast.Node) {
 
 func checkDA001Def(p *checks.Pass, args *ast.Arguments, returns ast.Expr) {
 	if args != nil {
-		for _, a := range positionalParams(args) {
+		for _, a := range daPositionalParams(args) {
 			checkDA001Expr(p, a.Annotation)
 		}
 		if args.Vararg != nil {
@@ -126,13 +129,13 @@ func checkDA001Expr(p *checks.Pass, e ast.Expr) {
 			}
 			return false
 		case *ast.ListComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.SetComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.DictComp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		case *ast.GeneratorExp:
-			return firstIter(n.Generators, walk)
+			return daFirstIter(n.Generators, walk)
 		}
 		return true
 	}

@@ -69,13 +69,16 @@ has been created.
 }
 
 func checkDA002(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	if futureAnnotations(p) != nil {
 		return
 	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Name:
-		if n.Id != "__annotations__" || onlyBefore314(m, n) {
+		if n.Id != "__annotations__" || daOnlyBefore314(m, n) {
 			return
 		}
 		switch n.Ctx {
@@ -85,7 +88,7 @@ func checkDA002(p *checks.Pass, n ast.Node) {
 			}
 		case ast.Store:
 			s := m.ScopeOf(n)
-			if sc := m.Scope(s); (sc.Kind == semantic.ModuleScope || sc.Kind == semantic.ClassScope) && scopeAnnotates(p, s) {
+			if sc := m.Scope(s); (sc.Kind == semantic.ModuleScope || sc.Kind == semantic.ClassScope) && daScopeAnnotates(p, s) {
 				p.Report(checks.Diagnostic{Span: checks.SpanOf(n), Severity: checks.Warning,
 					Message: "assigning `__annotations__` in this body replaces its annotations in Python 3.14: the annotated names below and above are no longer part of `__annotations__`"})
 			}
@@ -114,7 +117,7 @@ func checkDA002(p *checks.Pass, n ast.Node) {
 func da002NamespaceCall(p *checks.Pass, n ast.Node, ns ast.Expr, raises string) {
 	m := p.Model
 	call, ok := ns.(*ast.Call)
-	if !ok || len(call.Args) != 0 || len(call.Keywords) != 0 || onlyBefore314(m, n) {
+	if !ok || len(call.Args) != 0 || len(call.Keywords) != 0 || daOnlyBefore314(m, n) {
 		return
 	}
 	q := m.QualifiedName(call.Func)
@@ -145,9 +148,9 @@ func da002NamespaceCall(p *checks.Pass, n ast.Node, ns ast.Expr, raises string) 
 	p.Reportf(n, "%s has no `__annotations__` key in Python 3.14 (%s); use `annotationlib.get_annotations` on the finished class or module", what, effect)
 }
 
-// scopeAnnotates reports whether a module or class body annotates a plain
+// daScopeAnnotates reports whether a module or class body annotates a plain
 // name.
-func scopeAnnotates(p *checks.Pass, s semantic.ScopeID) bool {
+func daScopeAnnotates(p *checks.Pass, s semantic.ScopeID) bool {
 	for _, r := range annotationRoots(p) {
 		if r.site == siteVariable && r.scope == s && r.simpleTarget() {
 			return true

@@ -103,6 +103,9 @@ const (
 )
 
 func checkDA003(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	m := p.Model
 	var ns ast.Expr
 	var form string
@@ -139,10 +142,10 @@ func checkDA003(p *checks.Pass, n ast.Node) {
 		ns, form = n.Comparators[0], "in"
 	}
 	src, obj := da003Mapping(p, ns, 0)
-	if src == da003None || onlyBefore314(m, n) {
+	if src == da003None || daOnlyBefore314(m, n) {
 		return
 	}
-	if fn := m.FunctionOf(n); fn != nil && mentionsAnnotate314(p, fn) {
+	if fn := m.FunctionOf(n); fn != nil && daMentionsAnnotate314(p, fn) {
 		return
 	}
 	var msg string
@@ -176,7 +179,7 @@ func da003Mapping(p *checks.Pass, e ast.Expr, depth int) (da003Source, ast.Expr)
 	switch e := e.(type) {
 	case *ast.Attribute:
 		if e.Attr == "__dict__" {
-			if isInstanceRef(m, e.Value) {
+			if daIsInstanceRef(m, e.Value) {
 				return da003None, nil
 			}
 			return da003Dict, e.Value
@@ -184,12 +187,12 @@ func da003Mapping(p *checks.Pass, e ast.Expr, depth int) (da003Source, ast.Expr)
 	case *ast.Call:
 		switch m.QualifiedName(e.Func) {
 		case "builtins.vars":
-			if len(e.Args) == 1 && len(e.Keywords) == 0 && !isInstanceRef(m, e.Args[0]) {
+			if len(e.Args) == 1 && len(e.Keywords) == 0 && !daIsInstanceRef(m, e.Args[0]) {
 				return da003Dict, e.Args[0]
 			}
 		case "builtins.getattr":
 			if len(e.Args) >= 2 && len(e.Keywords) == 0 {
-				if k, ok := stringConstant(e.Args[1]); ok && k == "__dict__" && !isInstanceRef(m, e.Args[0]) {
+				if k, ok := stringConstant(e.Args[1]); ok && k == "__dict__" && !daIsInstanceRef(m, e.Args[0]) {
 					return da003Dict, e.Args[0]
 				}
 			}
@@ -202,7 +205,7 @@ func da003Mapping(p *checks.Pass, e ast.Expr, depth int) (da003Source, ast.Expr)
 		b := m.Binding(id)
 		switch b.Kind {
 		case semantic.Parameter:
-			if isNamespaceParam(m, b) {
+			if daIsNamespaceParam(m, b) {
 				return da003Namespace, nil
 			}
 		case semantic.Assignment:
@@ -221,25 +224,25 @@ func da003Mapping(p *checks.Pass, e ast.Expr, depth int) (da003Source, ast.Expr)
 	return da003None, nil
 }
 
-// isNamespaceParam reports whether a parameter is the namespace argument of
+// daIsNamespaceParam reports whether a parameter is the namespace argument of
 // a metaclass's __new__ or __init__: the fourth positional parameter.
-func isNamespaceParam(m *semantic.Model, b *semantic.Binding) bool {
+func daIsNamespaceParam(m *semantic.Model, b *semantic.Binding) bool {
 	fn := m.Scope(b.Scope).Node
-	args, _, name, _, ok := defParts(fn)
+	args, _, name, _, ok := daDefParts(fn)
 	if !ok || (name != "__new__" && name != "__init__") {
 		return false
 	}
-	params := positionalParams(args)
+	params := daPositionalParams(args)
 	if len(params) < 4 || params[3] != b.Node {
 		return false
 	}
 	c := m.ClassOf(fn)
-	return c != nil && isMetaclass(m, c, 0)
+	return c != nil && daIsMetaclass(m, c, 0)
 }
 
-// isInstanceRef reports whether e is the instance parameter (self) of a
+// daIsInstanceRef reports whether e is the instance parameter (self) of a
 // method: its __dict__ holds instance attributes, never annotations.
-func isInstanceRef(m *semantic.Model, e ast.Expr) bool {
+func daIsInstanceRef(m *semantic.Model, e ast.Expr) bool {
 	n, ok := e.(*ast.Name)
 	if !ok {
 		return false
@@ -249,25 +252,25 @@ func isInstanceRef(m *semantic.Model, e ast.Expr) bool {
 		return false
 	}
 	fn := m.Scope(m.Binding(id).Scope).Node
-	self := instanceParam(m, fn, m.ClassOf(fn))
+	self := daInstanceParam(m, fn, m.ClassOf(fn))
 	return self != "" && self == n.Id
 }
 
 // da003DictFix replaces a __dict__ read with get_annotations(obj).
 func da003DictFix(p *checks.Pass, n ast.Node, obj ast.Expr) *checks.Fix {
 	mod := "annotationlib"
-	if p.TargetBelow(version314()) {
+	if p.TargetBelow(daVersion314()) {
 		if p.TargetBelow(parser.Version{Major: 3, Minor: 10}) {
 			return nil
 		}
 		mod = "inspect"
 	}
-	name, edits, ok := moduleRef(p, n, mod)
+	name, edits, ok := daModuleRef(p, n, mod)
 	if !ok {
 		return nil
 	}
 	edits = append(edits, checks.Replace(checks.SpanOf(n), name+".get_annotations("+p.Text(obj)+")"))
-	sortEdits(edits)
+	daSortEdits(edits)
 	return &checks.Fix{
 		Title:         "Replace with `" + mod + ".get_annotations(" + p.Text(obj) + ")`",
 		Applicability: checks.Unsafe,
@@ -278,17 +281,17 @@ func da003DictFix(p *checks.Pass, n ast.Node, obj ast.Expr) *checks.Fix {
 // da003NamespaceFix replaces a namespace read with a call of the
 // namespace's annotate function, falling back to the original read.
 func da003NamespaceFix(p *checks.Pass, n ast.Node, ns ast.Expr) *checks.Fix {
-	if p.TargetBelow(version314()) {
+	if p.TargetBelow(daVersion314()) {
 		return nil
 	}
-	al, edits, ok := moduleRef(p, n, "annotationlib")
+	al, edits, ok := daModuleRef(p, n, "annotationlib")
 	if !ok {
 		return nil
 	}
 	get := al + ".get_annotate_from_class_namespace(" + p.Text(ns) + ")"
 	text := "(" + al + ".call_annotate_function(" + get + ", " + al + ".Format.FORWARDREF) if " + get + " else " + p.Text(n) + ")"
 	edits = append(edits, checks.Replace(checks.SpanOf(n), text))
-	sortEdits(edits)
+	daSortEdits(edits)
 	return &checks.Fix{
 		Title:         "Call the namespace's annotate function with `annotationlib.Format.FORWARDREF`",
 		Applicability: checks.Unsafe,

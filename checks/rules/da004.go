@@ -87,6 +87,9 @@ the annotation (keeping the old value would take a new class attribute).
 }
 
 func checkDA004(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	class := n.(*ast.ClassDef)
 	m := p.Model
 	if futureAnnotations(p) != nil {
@@ -106,11 +109,11 @@ func checkDA004(p *checks.Pass, n ast.Node) {
 			if id := m.Resolve(name); id != semantic.NoBinding && m.Binding(id).Kind == semantic.TypeParameter {
 				continue
 			}
-			before, later := splitClassBindings(m, cs, name.Id, pos)
+			before, later := daSplitClassBindings(m, cs, name.Id, pos)
 			if later == semantic.NoBinding {
 				continue
 			}
-			line := annLine(p, m.Binding(later).Span.Start)
+			line := daAnnLine(p, m.Binding(later).Span.Start)
 			if before {
 				p.Reportf(name, "`%s` is rebound in the class on line %d: Python 3.14 evaluates this annotation after the class body has run and sees the new value", name.Id, line)
 				continue
@@ -125,25 +128,25 @@ func checkDA004(p *checks.Pass, n ast.Node) {
 	}
 }
 
-// splitClassBindings looks at the runtime bindings of name in the class
+// daSplitClassBindings looks at the runtime bindings of name in the class
 // scope cs: whether one holds at pos, and the last one after pos when it
 // is still in force at the end of the body (NoBinding when there is none,
 // or when the name is deleted again).
-func splitClassBindings(m *semantic.Model, cs semantic.ScopeID, name string, pos token.Pos) (bool, semantic.BindingID) {
+func daSplitClassBindings(m *semantic.Model, cs semantic.ScopeID, name string, pos token.Pos) (bool, semantic.BindingID) {
 	before := false
 	later := semantic.NoBinding
 	for _, id := range m.Scope(cs).Bindings(name) {
 		b := m.Binding(id)
 		if b.Kind == semantic.Deletion {
-			if !bindingInTypeChecking(m, id) && bindingPos(m, id) > pos {
+			if !daBindingInTypeChecking(m, id) && daBindingPos(m, id) > pos {
 				later = semantic.NoBinding
 			}
 			continue
 		}
-		if !runsAtRuntime(m, id) {
+		if !daRunsAtRuntime(m, id) {
 			continue
 		}
-		if bindingPos(m, id) <= pos {
+		if daBindingPos(m, id) <= pos {
 			before = true
 		} else {
 			later = id
@@ -182,12 +185,12 @@ func da004Meaning(p *checks.Pass, class *ast.ClassDef, name *ast.Name) (meant, r
 
 // da004Fix replaces name with the qualified reference ref, importing mod.
 func da004Fix(p *checks.Pass, name *ast.Name, ref, mod string) *checks.Fix {
-	modName, edits, ok := moduleRef(p, name, mod)
+	modName, edits, ok := daModuleRef(p, name, mod)
 	if !ok {
 		return nil
 	}
 	text := modName + ref[len(mod):]
 	edits = append(edits, checks.Replace(checks.SpanOf(name), text))
-	sortEdits(edits)
+	daSortEdits(edits)
 	return &checks.Fix{Title: "Replace `" + name.Id + "` with `" + text + "`", Applicability: checks.Safe, Edits: edits}
 }

@@ -70,15 +70,18 @@ The two removed attributes have no fix: the value is whatever ` + "`evaluate`" +
 `,
 }
 
-func forwardRefClass(m *semantic.Model, e ast.Expr) bool {
+func daForwardRefClass(m *semantic.Model, e ast.Expr) bool {
 	return m.MatchesQualified(e, "typing.ForwardRef", "annotationlib.ForwardRef", "typing_extensions.ForwardRef")
 }
 
 func da005Guarded(m *semantic.Model, n ast.Node) bool {
-	return onlyBefore314(m, n) || m.Guarded(n, semantic.TryGuard, semantic.HasAttrGuard, semantic.NotHasAttrGuard)
+	return daOnlyBefore314(m, n) || m.Guarded(n, semantic.TryGuard, semantic.HasAttrGuard, semantic.NotHasAttrGuard)
 }
 
 func checkDA005(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Attribute:
@@ -91,7 +94,7 @@ func checkDA005(p *checks.Pass, n ast.Node) {
 		p.ReportFix(checks.Span(n.Value.End(), n.End()),
 			"`ForwardRef."+n.Attr+"` no longer exists in Python 3.14 (AttributeError): references do not cache their value; call `.evaluate()`", nil)
 	case *ast.Call:
-		if forwardRefClass(m, n.Func) {
+		if daForwardRefClass(m, n.Func) {
 			da005Constructor(p, n)
 			return
 		}
@@ -100,7 +103,7 @@ func checkDA005(p *checks.Pass, n ast.Node) {
 			return
 		}
 		guardKw := keyword(n, "recursive_guard") != nil
-		if !guardKw && !isForwardRef(m, attr.Value) {
+		if !guardKw && !daIsForwardRef(m, attr.Value) {
 			return
 		}
 		if !guardKw && len(n.Args) == 3 {
@@ -144,12 +147,12 @@ func da005Constructor(p *checks.Pass, c *ast.Call) {
 	p.ReportFix(checks.SpanOf(c), "`ForwardRef` takes only one positional argument in Python 3.14 (TypeError): pass `is_argument` and `module` by keyword", fix)
 }
 
-// isForwardRef reports whether e is known to hold a ForwardRef: a call of
+// daIsForwardRef reports whether e is known to hold a ForwardRef: a call of
 // the class, a name whose only binding in its scope is assigned one, or a
 // name narrowed by isinstance(e, ForwardRef) in an enclosing if.
-func isForwardRef(m *semantic.Model, e ast.Expr) bool {
+func daIsForwardRef(m *semantic.Model, e ast.Expr) bool {
 	if c, ok := e.(*ast.Call); ok {
-		return forwardRefClass(m, c.Func)
+		return daForwardRefClass(m, c.Func)
 	}
 	name, ok := e.(*ast.Name)
 	if !ok {
@@ -159,7 +162,7 @@ func isForwardRef(m *semantic.Model, e ast.Expr) bool {
 		b := m.Binding(id)
 		if b.Kind == semantic.Assignment && len(m.Scope(b.Scope).Bindings(b.Name)) == 1 {
 			if as, ok := m.Parent(b.Node).(*ast.Assign); ok {
-				if c, ok := as.Value.(*ast.Call); ok && forwardRefClass(m, c.Func) {
+				if c, ok := as.Value.(*ast.Call); ok && daForwardRefClass(m, c.Func) {
 					return true
 				}
 			}
@@ -170,7 +173,7 @@ func isForwardRef(m *semantic.Model, e ast.Expr) bool {
 		switch a := a.(type) {
 		case *ast.If:
 			if c, ok := a.Test.(*ast.Call); ok && m.MatchesQualified(c.Func, "builtins.isinstance") && len(c.Args) == 2 {
-				if x, ok := c.Args[0].(*ast.Name); ok && x.Id == name.Id && forwardRefClass(m, c.Args[1]) {
+				if x, ok := c.Args[0].(*ast.Name); ok && x.Id == name.Id && daForwardRefClass(m, c.Args[1]) {
 					found = true
 					return false
 				}
@@ -186,7 +189,7 @@ func isForwardRef(m *semantic.Model, e ast.Expr) bool {
 // da005EvaluateFix rewrites x._evaluate(g, l[, tp], recursive_guard=...)
 // as x.evaluate(globals=g, locals=l[, type_params=tp]) for 3.14 targets.
 func da005EvaluateFix(p *checks.Pass, c *ast.Call, attr *ast.Attribute) *checks.Fix {
-	if p.TargetBelow(version314()) || len(c.Args) > 3 {
+	if p.TargetBelow(daVersion314()) || len(c.Args) > 3 {
 		return nil
 	}
 	names := []string{"globals", "locals", "type_params"}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
@@ -80,6 +82,9 @@ depends on what the name is for.
 }
 
 func checkDA006(p *checks.Pass) {
+	if daIsStub(p) {
+		return
+	}
 	if futureAnnotations(p) != nil {
 		return
 	}
@@ -87,18 +92,18 @@ func checkDA006(p *checks.Pass) {
 	roots := annotationRoots(p)
 	for i := range roots {
 		r := &roots[i]
-		if !r.lazyIn314(m) || m.InTypeChecking(r.owner) || onlyBefore314(m, r.owner) {
+		if !r.lazyIn314(m) || m.InTypeChecking(r.owner) || daOnlyBefore314(m, r.owner) {
 			continue
 		}
 		pos := r.evalPos()
-		live := liveScopes(m, r.scope)
+		live := daLiveScopes(m, r.scope)
 		for _, name := range annotationNames(r.expr) {
 			id := m.Resolve(name)
 			if id == semantic.NoBinding {
 				continue
 			}
 			t := m.Binding(id).Scope
-			if !containsScope(live, t) || m.Binding(id).Kind == semantic.TypeParameter {
+			if !daContainsScope(live, t) || m.Binding(id).Kind == semantic.TypeParameter {
 				continue
 			}
 			da006Name(p, r, name, t, pos)
@@ -111,34 +116,34 @@ func checkDA006(p *checks.Pass) {
 func da006Name(p *checks.Pass, r *annotationRoot, name *ast.Name, t semantic.ScopeID, pos token.Pos) {
 	m := p.Model
 	ids := m.Scope(t).Bindings(name.Id)
-	held := false
-	last := semantic.NoBinding // the last binding or deletion after pos
+	var held []semantic.BindingID // the bindings made before pos
+	last := semantic.NoBinding    // the last binding or deletion after pos
 	for _, id := range ids {
 		b := m.Binding(id)
-		if bindingInTypeChecking(m, id) || m.ScopeOf(b.Node) != t && b.Kind != semantic.Parameter {
+		if daBindingInTypeChecking(m, id) || m.ScopeOf(b.Node) != t && b.Kind != semantic.Parameter {
 			continue
 		}
-		if b.Kind != semantic.Deletion && !runsAtRuntime(m, id) {
+		if b.Kind != semantic.Deletion && !daRunsAtRuntime(m, id) {
 			continue
 		}
-		if bindingPos(m, id) <= pos {
+		if daBindingPos(m, id) <= pos {
 			if b.Kind != semantic.Deletion {
-				held = true
+				held = append(held, id)
 			}
 			continue
 		}
-		if b.Kind != semantic.Deletion && wrapsOldValue(m, b) {
+		if b.Kind != semantic.Deletion && (daWrapsOldValue(m, b) || daRepeatsBinding(p, held, id)) {
 			continue
 		}
 		last = id
 	}
-	if !held {
+	if len(held) == 0 {
 		// A forward reference: no value at the annotation (DA010's case).
 		return
 	}
 	if last != semantic.NoBinding {
 		b := m.Binding(last)
-		line := annLine(p, b.Span.Start)
+		line := daAnnLine(p, b.Span.Start)
 		if b.Kind == semantic.Deletion {
 			if m.Scope(t).Kind == semantic.ClassScope {
 				p.Reportf(name, "`%s` is deleted from the class on line %d: Python 3.14 evaluates this annotation after the class body has run, when the name is gone (NameError, or the global of that name)", name.Id, line)
@@ -154,14 +159,63 @@ func da006Name(p *checks.Pass, r *annotationRoot, name *ast.Name, t semantic.Sco
 		return
 	}
 	if loop := da006Loop(m, r.owner, t, name.Id); loop != nil {
-		p.Reportf(name, "`%s` changes on every iteration of the loop on line %d: Python 3.14 evaluates this annotation when it is first read, when the name holds its last value", name.Id, annLine(p, loop.Pos()))
+		p.Reportf(name, "`%s` changes on every iteration of the loop on line %d: Python 3.14 evaluates this annotation when it is first read, when the name holds its last value", name.Id, daAnnLine(p, loop.Pos()))
 	}
 }
 
-// wrapsOldValue reports whether a binding assigns a value computed from
+// daRepeatsBinding reports whether a later binding gives the name the same
+// value as one of the earlier ones: an import of the same name from the
+// same module (also once relative, once absolute, as in `from .console
+// import Console` and, in a __main__ block, `from rich.console import
+// Console`), or an assignment of the same expression text.
+func daRepeatsBinding(p *checks.Pass, earlier []semantic.BindingID, id semantic.BindingID) bool {
+	m := p.Model
+	b := m.Binding(id)
+	for _, e := range earlier {
+		a := m.Binding(e)
+		switch {
+		case a.IsImport() && b.IsImport():
+			if daSameImport(a.Qualified, b.Qualified) {
+				return true
+			}
+		case a.Kind == semantic.Assignment && b.Kind == semantic.Assignment:
+			va, vb := daAssignedValue(m, a), daAssignedValue(m, b)
+			if va != nil && vb != nil && p.Text(va) == p.Text(vb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// daSameImport reports whether two qualified import names can name the same
+// object: equal, or one relative and the other ending with its path.
+func daSameImport(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.HasPrefix(b, ".") {
+		a, b = b, a
+	}
+	if !strings.HasPrefix(a, ".") || strings.HasPrefix(b, ".") {
+		return false
+	}
+	return strings.HasSuffix(b, "."+strings.TrimLeft(a, "."))
+}
+
+// daAssignedValue returns the value of a plain assignment binding, or nil.
+func daAssignedValue(m *semantic.Model, b *semantic.Binding) ast.Expr {
+	as, ok := m.Parent(b.Node).(*ast.Assign)
+	if !ok || len(as.Targets) != 1 || as.Targets[0] != b.Node {
+		return nil
+	}
+	return as.Value
+}
+
+// daWrapsOldValue reports whether a binding assigns a value computed from
 // the name itself (X = decorate(X)): the name keeps meaning the same
 // thing, decorated.
-func wrapsOldValue(m *semantic.Model, b *semantic.Binding) bool {
+func daWrapsOldValue(m *semantic.Model, b *semantic.Binding) bool {
 	if b.Kind != semantic.Assignment {
 		return false
 	}
@@ -193,7 +247,7 @@ func da006Loop(m *semantic.Model, owner ast.Node, t semantic.ScopeID, name strin
 		case *ast.For, *ast.AsyncFor, *ast.While:
 			for _, id := range m.Scope(t).Bindings(name) {
 				b := m.Binding(id)
-				if runsAtRuntime(m, id) && b.Span.Start >= a.Pos() && b.Span.End <= a.End() {
+				if daRunsAtRuntime(m, id) && b.Span.Start >= a.Pos() && b.Span.End <= a.End() {
 					found = a
 					return false
 				}

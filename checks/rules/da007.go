@@ -66,6 +66,9 @@ No fix is offered when the name ` + "`type`" + ` is rebound.
 }
 
 func checkDA007(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	m := p.Model
 	var obj ast.Expr
 	switch n := n.(type) {
@@ -84,10 +87,10 @@ func checkDA007(p *checks.Pass, n ast.Node) {
 		obj = n.Args[0]
 	}
 	name, ok := obj.(*ast.Name)
-	if !ok || !holdsInstance(m, name) {
+	if !ok || !daHoldsInstance(m, name) {
 		return
 	}
-	if onlyBefore314(m, n) || m.Guarded(n, semantic.TryGuard, semantic.HasAttrGuard, semantic.NotHasAttrGuard) {
+	if daOnlyBefore314(m, n) || m.Guarded(n, semantic.TryGuard, semantic.HasAttrGuard, semantic.NotHasAttrGuard) {
 		return
 	}
 	var fix *checks.Fix
@@ -105,10 +108,10 @@ func checkDA007(p *checks.Pass, n ast.Node) {
 	p.ReportFix(checks.SpanOf(n), msg, fix)
 }
 
-// holdsInstance reports whether a name is known to hold an instance: the
+// daHoldsInstance reports whether a name is known to hold an instance: the
 // instance parameter of a method, or a variable whose only binding in its
 // scope assigns a call of a class of the module.
-func holdsInstance(m *semantic.Model, name *ast.Name) bool {
+func daHoldsInstance(m *semantic.Model, name *ast.Name) bool {
 	id := m.Resolve(name)
 	if id == semantic.NoBinding {
 		return false
@@ -117,8 +120,8 @@ func holdsInstance(m *semantic.Model, name *ast.Name) bool {
 	switch b.Kind {
 	case semantic.Parameter:
 		fn := m.Scope(b.Scope).Node
-		self := instanceParam(m, fn, m.ClassOf(fn))
-		return self != "" && self == name.Id && positionalParams(mustArgs(fn))[0] == b.Node
+		self := daInstanceParam(m, fn, m.ClassOf(fn))
+		return self != "" && self == name.Id && daPositionalParams(daMustArgs(fn))[0] == b.Node
 	case semantic.Assignment:
 		if len(m.Scope(b.Scope).Bindings(b.Name)) != 1 {
 			return false
@@ -128,12 +131,12 @@ func holdsInstance(m *semantic.Model, name *ast.Name) bool {
 			return false
 		}
 		c, ok := as.Value.(*ast.Call)
-		return ok && localClass(m, c.Func) != nil && !isMetaclass(m, localClass(m, c.Func), 0)
+		return ok && daLocalClass(m, c.Func) != nil && !daIsMetaclass(m, daLocalClass(m, c.Func), 0)
 	}
 	return false
 }
 
-func mustArgs(fn ast.Node) *ast.Arguments {
-	args, _, _, _, _ := defParts(fn)
+func daMustArgs(fn ast.Node) *ast.Arguments {
+	args, _, _, _, _ := daDefParts(fn)
 	return args
 }

@@ -69,9 +69,9 @@ switching to it is left to a person.
 `,
 }
 
-// annotationsRead returns the object whose annotations e reads
+// daAnnotationsRead returns the object whose annotations e reads
 // (x.__annotations__, getattr(x, '__annotations__'[, d])), or nil.
-func annotationsRead(p *checks.Pass, e ast.Expr) ast.Expr {
+func daAnnotationsRead(p *checks.Pass, e ast.Expr) ast.Expr {
 	switch e := e.(type) {
 	case *ast.Attribute:
 		if e.Attr == "__annotations__" && e.Ctx == ast.Load {
@@ -90,8 +90,11 @@ func annotationsRead(p *checks.Pass, e ast.Expr) ast.Expr {
 const da008Message = "copying `__annotations__` evaluates them now, not when they are read, in Python 3.14 (NameError for names defined later) and drops `__annotate__`; use `functools.update_wrapper` or `functools.wraps`"
 
 func checkDA008(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	m := p.Model
-	if onlyBefore314(m, n) {
+	if daOnlyBefore314(m, n) {
 		return
 	}
 	switch n := n.(type) {
@@ -103,12 +106,12 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 		if !ok || t.Attr != "__annotations__" {
 			return
 		}
-		src := annotationsRead(p, n.Value)
+		src := daAnnotationsRead(p, n.Value)
 		if src == nil {
 			return
 		}
 		var fix *checks.Fix
-		if v, ok := n.Value.(*ast.Attribute); ok && !p.TargetBelow(version314()) {
+		if v, ok := n.Value.(*ast.Attribute); ok && !p.TargetBelow(daVersion314()) {
 			fix = &checks.Fix{
 				Title:         "Copy `__annotate__` instead",
 				Applicability: checks.Unsafe,
@@ -121,13 +124,13 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 		p.ReportFix(checks.SpanOf(n), da008Message, fix)
 	case *ast.Call:
 		if m.MatchesQualified(n.Func, "builtins.setattr") && len(n.Args) == 3 {
-			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && annotationsRead(p, n.Args[2]) != nil {
+			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && daAnnotationsRead(p, n.Args[2]) != nil {
 				p.Reportf(n, da008Message)
 			}
 			return
 		}
 		attr, ok := n.Func.(*ast.Attribute)
-		if !ok || attr.Attr != "update" || len(n.Args) != 1 || annotationsRead(p, attr.Value) == nil || annotationsRead(p, n.Args[0]) == nil {
+		if !ok || attr.Attr != "update" || len(n.Args) != 1 || daAnnotationsRead(p, attr.Value) == nil || daAnnotationsRead(p, n.Args[0]) == nil {
 			return
 		}
 		p.Reportf(n, da008Message)

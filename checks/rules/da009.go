@@ -82,7 +82,10 @@ imported outside ` + "`if TYPE_CHECKING:`" + `, so no fix is offered.
 }
 
 func checkDA009(p *checks.Pass) {
-	if futureAnnotations(p) != nil || p.TargetBelow(version314()) {
+	if daIsStub(p) {
+		return
+	}
+	if futureAnnotations(p) != nil || p.TargetBelow(daVersion314()) {
 		return
 	}
 	m := p.Model
@@ -92,12 +95,12 @@ func checkDA009(p *checks.Pass) {
 		if !r.lazyIn314(m) || m.InTypeChecking(r.owner) {
 			continue
 		}
-		rd, ok := readerOf(p, r)
+		rd, ok := daReaderOf(p, r)
 		if !ok {
 			continue
 		}
 		for _, name := range annotationNames(r.expr) {
-			if !typeCheckingOnly(m, name) {
+			if !daTypeCheckingOnly(m, name) {
 				continue
 			}
 			if rd.evaluates {
@@ -106,7 +109,7 @@ func checkDA009(p *checks.Pass) {
 			}
 			p.ReportFix(checks.SpanOf(name),
 				"`"+name.Id+"` is bound only under `TYPE_CHECKING`: in Python 3.14 "+rd.what+" evaluates this annotation at run time and raises NameError; quote the annotation",
-				quoteFix(p, r.expr, checks.Unsafe))
+				daQuoteFix(p, r.expr, checks.Unsafe))
 		}
 	}
 }

@@ -62,41 +62,44 @@ Annotations that span lines, hold comments or use both kinds of quotes are not f
 }
 
 func checkDA010(p *checks.Pass) {
-	if futureAnnotations(p) != nil || !p.TargetBelow(version314()) {
+	if daIsStub(p) || daOnlyTests314(p) {
+		return
+	}
+	if futureAnnotations(p) != nil || !p.TargetBelow(daVersion314()) {
 		return
 	}
 	m := p.Model
 	roots := annotationRoots(p)
 	for i := range roots {
 		r := &roots[i]
-		if !r.eagerBefore314(m) || m.InTypeChecking(r.owner) || only314(m, r.owner) {
+		if !r.eagerBefore314(m) || m.InTypeChecking(r.owner) || daOnly314(m, r.owner) {
 			continue
 		}
 		for _, name := range annotationNames(r.expr) {
 			if id := m.Resolve(name); id != semantic.NoBinding && m.Binding(id).Kind == semantic.TypeParameter {
 				continue
 			}
-			later, tcOnly, defined := definedBefore314(m, name.Id, r.scope, r.evalPos())
+			later, tcOnly, defined := daDefinedBefore314(m, name.Id, r.scope, r.evalPos())
 			switch {
 			case defined:
 			case later != semantic.NoBinding && m.Binding(later).Kind == semantic.ClassDef && m.Binding(later).Node.Pos() <= name.Pos() && name.End() <= m.Binding(later).Node.End():
 				p.ReportFix(checks.SpanOf(name),
 					"`"+name.Id+"` is the class being defined, bound only after its body has run: Python 3.13 and older evaluate this annotation here and raise NameError; quote it",
-					quoteFix(p, r.expr, checks.Safe))
+					daQuoteFix(p, r.expr, checks.Safe))
 			case later != semantic.NoBinding:
 				p.ReportFix(checks.SpanOf(name),
-					"`"+name.Id+"` is defined on line "+strconv.Itoa(annLine(p, m.Binding(later).Span.Start))+", after this annotation: Python 3.13 and older evaluate it here and raise NameError; quote it",
-					quoteFix(p, r.expr, checks.Safe))
+					"`"+name.Id+"` is defined on line "+strconv.Itoa(daAnnLine(p, m.Binding(later).Span.Start))+", after this annotation: Python 3.13 and older evaluate it here and raise NameError; quote it",
+					daQuoteFix(p, r.expr, checks.Safe))
 			case tcOnly:
 				p.ReportFix(checks.SpanOf(name),
 					"`"+name.Id+"` is bound only under `TYPE_CHECKING`: Python 3.13 and older evaluate this annotation here and raise NameError; quote it",
-					quoteFix(p, r.expr, checks.Safe))
+					daQuoteFix(p, r.expr, checks.Safe))
 			}
 		}
 	}
 }
 
-// definedBefore314 says whether Python 3.13 finds a value for name when
+// daDefinedBefore314 says whether Python 3.13 finds a value for name when
 // code of scope s evaluates it at pos. It follows the lookup of that
 // time: the scope itself, then the enclosing scopes but not enclosing
 // class bodies, then the builtins. A scope that is still running (the
@@ -106,14 +109,14 @@ func checkDA010(p *checks.Pass) {
 // function) has all of them. It returns the first later binding that
 // stopped the lookup, or tcOnly when the name is bound only under
 // TYPE_CHECKING.
-func definedBefore314(m *semantic.Model, name string, s semantic.ScopeID, pos token.Pos) (later semantic.BindingID, tcOnly, defined bool) {
+func daDefinedBefore314(m *semantic.Model, name string, s semantic.ScopeID, pos token.Pos) (later semantic.BindingID, tcOnly, defined bool) {
 	later = semantic.NoBinding
-	live := liveScopes(m, s)
+	live := daLiveScopes(m, s)
 	first := true
 	at := pos
 	for cur := s; cur != semantic.NoScope; cur = m.Scope(cur).Parent {
 		sc := m.Scope(cur)
-		isLive := containsScope(live, cur)
+		isLive := daContainsScope(live, cur)
 		if !first && sc.Kind == semantic.ClassScope {
 			at = sc.Node.Pos()
 			continue
@@ -129,12 +132,12 @@ func definedBefore314(m *semantic.Model, name string, s semantic.ScopeID, pos to
 			case semantic.Annotation, semantic.GlobalDecl, semantic.Deletion:
 				continue
 			}
-			if bindingInTypeChecking(m, id) {
+			if daBindingInTypeChecking(m, id) {
 				tcOnly = true
 				continue
 			}
 			any = true
-			if !isLive || bindingPos(m, id) <= at {
+			if !isLive || daBindingPos(m, id) <= at {
 				return semantic.NoBinding, false, true
 			}
 			if later == semantic.NoBinding {

@@ -65,10 +65,13 @@ evaluated object.
 }
 
 func checkDA011(p *checks.Pass) {
-	if futureAnnotations(p) == nil || p.TargetBelow(version314()) {
+	if daIsStub(p) {
 		return
 	}
-	removable := !runtimeReaders(p).any && !mentionsAnnotations(p)
+	if futureAnnotations(p) == nil || p.TargetBelow(daVersion314()) {
+		return
+	}
+	removable := !daRuntimeReaders(p).any && !daMentionsAnnotations(p)
 	for _, s := range p.Model.Module.Body {
 		imp, ok := s.(*ast.ImportFrom)
 		if !ok || imp.Module != "__future__" || imp.Level != 0 {
@@ -89,9 +92,9 @@ func checkDA011(p *checks.Pass) {
 	}
 }
 
-// mentionsAnnotations reports whether the module names __annotations__ or
+// daMentionsAnnotations reports whether the module names __annotations__ or
 // __annotate__ anywhere: as a name, an attribute or a string.
-func mentionsAnnotations(p *checks.Pass) bool {
+func daMentionsAnnotations(p *checks.Pass) bool {
 	for i := range p.Model.Nodes {
 		switch n := p.Model.Nodes[i].Node.(type) {
 		case *ast.Name:
@@ -127,7 +130,7 @@ func da011Removal(p *checks.Pass, imp *ast.ImportFrom, alias *ast.Alias) (checks
 			return checks.Delete(checks.Span(imp.Names[i-1].End(), a.End())), true
 		}
 	}
-	start := stmtLineStart(src, imp.Pos())
+	start := daStmtLineStart(src, imp.Pos())
 	if start != imp.Pos() {
 		return checks.Edit{}, false // not alone on its line
 	}

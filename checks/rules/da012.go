@@ -53,9 +53,12 @@ old behaviour, but whether it should run is for a person to decide.
 }
 
 func checkDA012(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	a := n.(*ast.AnnAssign)
 	m := p.Model
-	if a.Simple == 1 || m.Scope(m.ScopeOf(a)).IsFunctionLike() || futureAnnotations(p) != nil || onlyBefore314(m, a) {
+	if a.Simple == 1 || m.Scope(m.ScopeOf(a)).IsFunctionLike() || futureAnnotations(p) != nil || daOnlyBefore314(m, a) {
 		return
 	}
 	ast.Inspect(a.Annotation, func(c ast.Node) bool {
@@ -63,7 +66,7 @@ func checkDA012(p *checks.Pass, n ast.Node) {
 		case *ast.Lambda:
 			return false
 		case *ast.Call:
-			if !pureAnnotationCall(m, c) {
+			if !daPureAnnotationCall(m, c) {
 				p.Reportf(c, "Python 3.14 never evaluates the annotation of an attribute or subscript target: `%s(...)` no longer runs here", p.Text(c.Func))
 				return false
 			}
@@ -72,9 +75,9 @@ func checkDA012(p *checks.Pass, n ast.Node) {
 	})
 }
 
-// pureAnnotationCall reports whether a call in an annotation is a typing
+// daPureAnnotationCall reports whether a call in an annotation is a typing
 // construct or another call without side effects.
-func pureAnnotationCall(m *semantic.Model, c *ast.Call) bool {
+func daPureAnnotationCall(m *semantic.Model, c *ast.Call) bool {
 	q := m.QualifiedName(c.Func)
 	switch {
 	case strings.HasPrefix(q, "typing.") || strings.HasPrefix(q, "typing_extensions.") || strings.HasPrefix(q, "annotationlib."):

@@ -64,6 +64,9 @@ the values. Lambdas are reported without a fix.
 }
 
 func checkDA013(p *checks.Pass, n ast.Node) {
+	if daIsStub(p) {
+		return
+	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.FunctionDef:
@@ -91,7 +94,7 @@ func checkDA013(p *checks.Pass, n ast.Node) {
 		case *ast.Lambda:
 			da013Function(p, v)
 		case *ast.Name:
-			if d, ok := localDef(m, v).(*ast.FunctionDef); ok && d.Name != "__annotate__" {
+			if d, ok := daLocalDef(m, v).(*ast.FunctionDef); ok && d.Name != "__annotate__" {
 				da013Function(p, d)
 			}
 		}
@@ -114,7 +117,7 @@ func da013Function(p *checks.Pass, fn ast.Node) {
 		args = fn.Args
 		body = []ast.Node{fn.Body}
 	}
-	params := positionalParams(args)
+	params := daPositionalParams(args)
 	span := checks.SpanOf(fn)
 	if d, ok := fn.(*ast.FunctionDef); ok {
 		span = p.Model.Binding(p.Model.BindingOf(d)).Span
@@ -126,7 +129,7 @@ func da013Function(p *checks.Pass, fn ast.Node) {
 		return
 	}
 	format := params[0].Arg
-	if handlesFormat(body, format) {
+	if daHandlesFormat(body, format) {
 		return
 	}
 	var fix *checks.Fix
@@ -136,9 +139,9 @@ func da013Function(p *checks.Pass, fn ast.Node) {
 	p.ReportFix(span, "this `__annotate__` ignores its `"+format+"` argument: Python 3.14 expects it to raise NotImplementedError for formats it does not support, or `annotationlib.get_annotations(format=Format.STRING)` and FORWARDREF return the VALUE result", fix)
 }
 
-// handlesFormat reports whether code compares the format parameter, matches
+// daHandlesFormat reports whether code compares the format parameter, matches
 // on it, or raises NotImplementedError (outside nested functions).
-func handlesFormat(body []ast.Node, format string) bool {
+func daHandlesFormat(body []ast.Node, format string) bool {
 	found := false
 	for _, b := range body {
 		ast.Inspect(b, func(n ast.Node) bool {
@@ -186,13 +189,13 @@ func da013Fix(p *checks.Pass, fn *ast.FunctionDef, body []ast.Stmt, format strin
 			first = body[1]
 		}
 	}
-	start := stmtLineStart(src, first.Pos())
-	indent := stmtLineIndent(src, first.Pos())
-	if int(start)+len(indent) != int(first.Pos()) || annLine(p, first.Pos()) == annLine(p, fn.Pos()) {
+	start := daStmtLineStart(src, first.Pos())
+	indent := daStmtLineIndent(src, first.Pos())
+	if int(start)+len(indent) != int(first.Pos()) || daAnnLine(p, first.Pos()) == daAnnLine(p, fn.Pos()) {
 		return nil // the statement does not start its line
 	}
 	value := "1"
-	if al, _, ok := moduleRef(p, first, "annotationlib"); ok && !p.TargetBelow(version314()) && annotationlibImported(p) {
+	if al, _, ok := daModuleRef(p, first, "annotationlib"); ok && !p.TargetBelow(daVersion314()) && daAnnotationlibImported(p) {
 		value = al + ".Format.VALUE"
 	}
 	step := "    "
@@ -207,9 +210,9 @@ func da013Fix(p *checks.Pass, fn *ast.FunctionDef, body []ast.Stmt, format strin
 	}
 }
 
-// annotationlibImported reports whether the module imports annotationlib
+// daAnnotationlibImported reports whether the module imports annotationlib
 // at module level.
-func annotationlibImported(p *checks.Pass) bool {
+func daAnnotationlibImported(p *checks.Pass) bool {
 	for _, id := range p.Model.Scope(0).Bindings("annotationlib") {
 		if b := p.Model.Binding(id); b.Kind == semantic.Import && b.Qualified == "annotationlib" {
 			return true
