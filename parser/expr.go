@@ -129,6 +129,14 @@ const (
 
 // expression parses a conditional expression, a lambda or a disjunction.
 func (p *parser) expression() ast.Expr {
+	// Fast path: a lone name or number, as most arguments and values are.
+	if p.tok == token.NAME || p.tok == token.NUMBER {
+		switch p.peek(1) {
+		case token.COMMA, token.RPAR, token.RSQB, token.RBRACE, token.COLON,
+			token.NEWLINE, token.EQUAL, token.SEMI:
+			return p.atom()
+		}
+	}
 	if !p.enter(expressionCost) {
 		p.leave(expressionCost)
 		return p.bad
