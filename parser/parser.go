@@ -14,6 +14,10 @@ import (
 
 // ParseFile decodes raw as CPython decodes a source file (byte order mark,
 // PEP 263 coding declaration, UTF-8 by default) and parses the result.
+// When the file is UTF-8 the decoded text, and so the tree (see
+// ParseSource), shares memory with raw, which must not be modified
+// afterwards. When raw does not decode, File.Src is raw, so that the
+// error's offsets map to lines, and the Module is empty.
 func ParseFile(filename string, raw []byte, opts Options) *File {
 	text, enc, bom, err := decodeSource(raw)
 	if err != nil {
@@ -30,8 +34,9 @@ func ParseFile(filename string, raw []byte, opts Options) *File {
 // ParseSource parses src, which is already decoded UTF-8 without a byte
 // order mark.
 //
-// The tree shares memory with src: identifiers and number literals are
-// strings that point into src, so src must not be modified afterwards.
+// The tree shares memory with src: identifiers, number literals and string
+// values without escapes are strings that point into src, so src must not
+// be modified afterwards.
 func ParseSource(filename string, src []byte, opts Options) *File {
 	f := &File{File: token.NewFile(filename, src), Encoding: "utf-8"}
 	parse(f, opts)
