@@ -148,6 +148,20 @@ func annotationRoots(p *checks.Pass) []annotationRoot {
 	}).([]annotationRoot)
 }
 
+// annotationRootsIn returns the annotations evaluated in scope s.
+func annotationRootsIn(p *checks.Pass, s semantic.ScopeID) []*annotationRoot {
+	type key struct{}
+	byScope := p.Memo(key{}, func() any {
+		roots := annotationRoots(p)
+		out := map[semantic.ScopeID][]*annotationRoot{}
+		for i := range roots {
+			out[roots[i].scope] = append(out[roots[i].scope], &roots[i])
+		}
+		return out
+	}).(map[semantic.ScopeID][]*annotationRoot)
+	return byScope[s]
+}
+
 func appendDefAnnotations(out []annotationRoot, def ast.Node, args *ast.Arguments, returns ast.Expr, scope semantic.ScopeID) []annotationRoot {
 	if args != nil {
 		each := func(a *ast.Arg) {

@@ -151,8 +151,8 @@ func da002NamespaceCall(p *checks.Pass, n ast.Node, ns ast.Expr, raises string) 
 // daScopeAnnotates reports whether a module or class body annotates a plain
 // name.
 func daScopeAnnotates(p *checks.Pass, s semantic.ScopeID) bool {
-	for _, r := range annotationRoots(p) {
-		if r.site == siteVariable && r.scope == s && r.simpleTarget() {
+	for _, r := range annotationRootsIn(p, s) {
+		if r.site == siteVariable && r.simpleTarget() {
 			return true
 		}
 	}

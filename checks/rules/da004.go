@@ -99,9 +99,8 @@ func checkDA004(p *checks.Pass, n ast.Node) {
 	if !ok {
 		return
 	}
-	for i := range annotationRoots(p) {
-		r := &annotationRoots(p)[i]
-		if r.scope != cs || !r.lazyIn314(m) || m.InTypeChecking(r.owner) {
+	for _, r := range annotationRootsIn(p, cs) {
+		if !r.lazyIn314(m) || m.InTypeChecking(r.owner) {
 			continue
 		}
 		pos := r.evalPos()

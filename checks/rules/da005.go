@@ -78,6 +78,18 @@ func da005Guarded(m *semantic.Model, n ast.Node) bool {
 	return daOnlyBefore314(m, n) || m.Guarded(n, semantic.TryGuard, semantic.HasAttrGuard, semantic.NotHasAttrGuard)
 }
 
+// da005DefinedHere reports whether the module assigns the attribute
+// itself: then it is its own attribute (a class implementing the old
+// ForwardRef), not ForwardRef's.
+func da005DefinedHere(m *semantic.Model, attr string) bool {
+	for i := range m.Nodes {
+		if a, ok := m.Nodes[i].Node.(*ast.Attribute); ok && a.Attr == attr && a.Ctx == ast.Store {
+			return true
+		}
+	}
+	return false
+}
+
 func checkDA005(p *checks.Pass, n ast.Node) {
 	if daIsStub(p) {
 		return
@@ -88,7 +100,7 @@ func checkDA005(p *checks.Pass, n ast.Node) {
 		if n.Attr != "__forward_evaluated__" && n.Attr != "__forward_value__" {
 			return
 		}
-		if da005Guarded(m, n) {
+		if da005Guarded(m, n) || da005DefinedHere(m, n.Attr) {
 			return
 		}
 		p.ReportFix(checks.Span(n.Value.End(), n.End()),
