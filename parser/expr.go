@@ -691,18 +691,27 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(v.Pos(), p.cur().End, `expression cannot contain assignment, perhaps you meant "=="?`)
 				return nil, nil
 			}
-			if genexp && p.startsComprehension() {
+			first := len(args) == 0 && len(kws) == 0
+			if genexp && (first && p.comprehensionNext() || !first && p.startsComprehension()) {
+				// Only a first argument may start a generator expression in
+				// CPython's first pass; after others, the lookahead belongs
+				// to its second pass and does not move a generic error.
+				far := p.far
 				gens := p.forIfClauses()
-				if len(args) == 0 && len(kws) == 0 && p.tok == token.RPAR {
+				if first && p.tok == token.RPAR {
 					p.next()
 					return []ast.Expr{&ast.GeneratorExp{Loc: p.loc(open), Elt: v, Generators: gens}}, nil
 				}
 				if !p.failed {
-					if len(args) > 0 || p.tok == token.COMMA {
+					if !first || p.tok == token.COMMA {
 						p.errorAt(v.Pos(), p.prevEnd(), "Generator expression must be parenthesized")
 					} else {
 						p.syntaxError()
 					}
+				} else if !first && p.errs[len(p.errs)-1].Msg == msgInvalidSyntax {
+					e := p.errs[len(p.errs)-1]
+					t := p.toks[far]
+					e.Pos, e.End = t.Start, t.End
 				}
 				return nil, nil
 			}
