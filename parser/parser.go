@@ -79,17 +79,22 @@ func parse(f *File, opts Options) {
 // finishErrors combines decoding, scanner and parser errors the way
 // CPython chooses among them, so that the first error by position is the
 // one CPython reports:
-//   - after a parser error CPython scans the rest of the file, and most
-//     scanner errors found there replace the parser error; so parser
-//     errors before the first such scanner error are dropped. Errors that
-//     CPython's tokenizer only signals to the parser (indentation, tabs,
-//     line continuation) replace nothing;
+//   - the parser stops at the first scanner error it meets;
+//   - after a parser error CPython scans the rest of the file, and the
+//     first scanner error found there replaces the parser error if
+//     CPython's tokenizer raises it at once; errors that the tokenizer
+//     only signals to the parser (indentation, tabs, line continuation)
+//     replace nothing;
 //   - a bracket left open at the end of the file is reported in place of
-//     a parser error whose token lies on a later line than the bracket;
-//   - in a file with a parser error, CPython's second pass stops at the
-//     first type statement with a defaulted type parameter and reports it;
+//     a parser error whose furthest token lies on a later line;
+//   - in a file with a parser error, CPython's second pass may stop
+//     earlier, at a valid statement that one of its invalid_ rules misreads
+//     (see secondPassError);
 //   - unknown __future__ features are only reported for a file without
 //     other errors, since CPython checks them after parsing.
+//
+// Parser errors after the reported one are kept: CPython would not find
+// them, but an editor can show them.
 func (p *parser) finishErrors(list, scanErrs scanner.ErrorList, s *scanner.Scanner) scanner.ErrorList {
 	list = append(list, scanErrs...)
 	parseErrs := p.errs
