@@ -404,7 +404,7 @@ class Point:
 
 print(fields(Point))
 `,
-		diags: []string{"2:12 a class `__dict__` has no `__annotations__` key in Python 3.14 until the annotations are first read: this sees no annotations; use `annotationlib.get_annotations`"},
+		diags: []string{"2:12 a class `__dict__` has no `__annotations__` key in Python 3.14 (annotations are computed when read and cached under another key): this sees no annotations; use `annotationlib.get_annotations`"},
 		after: `import annotationlib
 
 def fields(cls):

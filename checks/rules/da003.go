@@ -27,8 +27,10 @@ Reports reads of the key ` + "`'__annotations__'`" + ` (` + "`ns['__annotations_
 - the ` + "`__dict__`" + ` of any object (` + "`cls.__dict__`, `type(x).__dict__`" + `), ` + "`vars(obj)`" + ` or
   ` + "`getattr(obj, '__dict__')`" + `, or a variable assigned one of these.
 
-Code that only runs before 3.14 (under a ` + "`sys.version_info`" + ` check) and functions that already
-use ` + "`annotationlib`, `__annotate__` or `__annotate_func__`" + ` are not reported.
+Code that only runs before 3.14 (under a ` + "`sys.version_info`" + ` check or a version flag), functions
+that already use ` + "`annotationlib`, `__annotate__` or `__annotate_func__`" + `, instance dictionaries
+(` + "`self.__dict__`" + `, which never held annotations) and modules created with
+` + "`types.ModuleType(...)`" + ` (whose dictionary behaves as before) are not reported.
 
 ## Why it matters on Python 3.14
 A class body no longer puts an ` + "`__annotations__`" + ` dictionary into its namespace: it stores the
@@ -36,7 +38,10 @@ annotate function under an internal key, and the class computes ` + "`__annotati
 first read (caching it under another internal key). A metaclass that reads
 ` + "`ns['__annotations__']`" + ` gets a KeyError; one that reads ` + "`ns.get('__annotations__', {})`" + ` sees
 no fields at all, silently. The same holds for ` + "`cls.__dict__`" + ` in ` + "`__init_subclass__`" + `, class
-decorators and helpers, the idiom the annotations HOWTO recommended for Python 3.9 and older.
+decorators and helpers, the idiom the annotations HOWTO recommended for Python 3.9 and older: a
+class's dictionary never gets the key, even after the annotations have been read (they are cached
+under another key). A module's dictionary gets it only once the module's annotations are first
+read.
 ` + "`ns.setdefault('__annotations__', {})`" + ` is worse: it installs an empty dictionary that replaces
 the class's real annotations.
 
@@ -142,7 +147,7 @@ func checkDA003(p *checks.Pass, n ast.Node) {
 		ns, form = n.Comparators[0], "in"
 	}
 	src, obj := da003Mapping(p, ns, 0)
-	if src == da003None || daOnlyBefore314(m, n) {
+	if src == da003None || src == da003Dict && da003FreshModule(m, obj) || daOnlyBefore314(m, n) {
 		return
 	}
 	if fn := m.FunctionOf(n); fn != nil && daMentionsAnnotate314(p, fn) {
@@ -156,10 +161,16 @@ func checkDA003(p *checks.Pass, n ast.Node) {
 		msg = "a class namespace has no `__annotations__` key in Python 3.14 (KeyError): the annotations are in an annotate function; use `annotationlib.get_annotate_from_class_namespace`"
 	case src == da003Namespace:
 		msg = "a class namespace has no `__annotations__` key in Python 3.14: this sees no annotations; use `annotationlib.get_annotate_from_class_namespace`"
-	case form == "subscript":
-		msg = "a class `__dict__` has no `__annotations__` key in Python 3.14 until the annotations are first read (KeyError); use `annotationlib.get_annotations`"
 	default:
-		msg = "a class `__dict__` has no `__annotations__` key in Python 3.14 until the annotations are first read: this sees no annotations; use `annotationlib.get_annotations`"
+		what := "a class `__dict__` has no `__annotations__` key in Python 3.14 (annotations are computed when read and cached under another key)"
+		if da003Module(m, obj) {
+			what = "a module's `__dict__` has no `__annotations__` key in Python 3.14 until its annotations are first read"
+		}
+		if form == "subscript" {
+			msg = what + ": KeyError; use `annotationlib.get_annotations`"
+		} else {
+			msg = what + ": this sees no annotations; use `annotationlib.get_annotations`"
+		}
 	}
 	var fix *checks.Fix
 	if form == "subscript" || form == "get" {
@@ -297,4 +308,51 @@ func da003NamespaceFix(p *checks.Pass, n ast.Node, ns ast.Expr) *checks.Fix {
 		Applicability: checks.Unsafe,
 		Edits:         edits,
 	}
+}
+
+// da003Module reports whether obj is known to be a module: a name bound by
+// an import statement, or assigned importlib.import_module(...),
+// __import__(...) or sys.modules[...].
+func da003Module(m *semantic.Model, obj ast.Expr) bool {
+	switch obj := obj.(type) {
+	case *ast.Call:
+		return m.MatchesQualified(obj.Func, "importlib.import_module", "builtins.__import__")
+	case *ast.Subscript:
+		return m.MatchesQualified(obj.Value, "sys.modules")
+	case *ast.Name:
+		id := m.Resolve(obj)
+		if id == semantic.NoBinding {
+			return false
+		}
+		b := m.Binding(id)
+		if b.Kind == semantic.Import {
+			return true
+		}
+		if v := daAssignedValue(m, b); v != nil && len(m.Scope(b.Scope).Bindings(b.Name)) == 1 {
+			return da003Module(m, v)
+		}
+	}
+	return false
+}
+
+// da003FreshModule reports whether obj is a module created with
+// types.ModuleType(...): it has no annotations of its own, and its
+// __dict__ gets the key when they are first read or set, as before 3.14.
+func da003FreshModule(m *semantic.Model, obj ast.Expr) bool {
+	if c, ok := obj.(*ast.Call); ok {
+		return m.MatchesQualified(c.Func, "types.ModuleType")
+	}
+	name, ok := obj.(*ast.Name)
+	if !ok {
+		return false
+	}
+	id := m.Resolve(name)
+	if id == semantic.NoBinding {
+		return false
+	}
+	b := m.Binding(id)
+	if v := daAssignedValue(m, b); v != nil && len(m.Scope(b.Scope).Bindings(b.Name)) == 1 {
+		return da003FreshModule(m, v)
+	}
+	return false
 }
