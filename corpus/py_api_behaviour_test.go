@@ -43,6 +43,17 @@ func outcome(r oracle.Result) string {
 
 var apiBehaviours = []apiBehaviour{
 	{
+		archive: "PY101/run",
+		run: `AttributeError module 'ast' has no attribute 'Num'
+AttributeError module 'ast' has no attribute 'Num'
+[]
+`,
+		fixed: `[1]
+Constant(value=2)
+[]
+`,
+	},
+	{
 		archive: "PY102/basic",
 		run: `AttributeError module 'asyncio' has no attribute 'set_child_watcher'
 ImportError cannot import name 'SafeChildWatcher' from 'asyncio' (/lib/python314.zip/asyncio/__init__.py)

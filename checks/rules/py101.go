@@ -23,7 +23,8 @@ var PY101 = &checks.Rule{
 Reports uses of the node classes that ` + "`ast`" + ` deprecated in 3.8 and Python 3.14 removed:
 ` + "`ast.Num`, `ast.Str`, `ast.Bytes`, `ast.NameConstant` and `ast.Ellipsis`" + `, the
 ` + "`.n` and `.s`" + ` aliases of ` + "`Constant.value`" + `, and ` + "`visit_Num`" + `-style methods
-of ` + "`ast.NodeVisitor`" + ` subclasses, which are never called any more.
+of ` + "`ast.NodeVisitor`" + ` subclasses, which are never called any more (unless the class
+calls them itself, as in ` + "`return self.visit_Num(node)`" + ` from ` + "`visit_Constant`" + `).
 
 ## Why it matters on Python 3.14
 The classes are gone: ` + "`ast.Num`" + ` raises AttributeError and ` + "`from ast import Num`" + `
@@ -128,7 +129,7 @@ func checkPY101(p *checks.Pass, n ast.Node) {
 		if _, removed := removedASTClasses[name]; !ok || !removed {
 			return
 		}
-		if c := m.ClassOf(n); c != nil && isNodeVisitor(m, c) {
+		if c := m.ClassOf(n); c != nil && isNodeVisitor(m, c) && !classReads(m, c, n.Name) {
 			p.Report(checks.Diagnostic{Span: m.Binding(m.BindingOf(n)).Span,
 				Message: "`" + n.Name + "` is never called in Python 3.14: `ast.NodeVisitor` sends every literal to `visit_Constant`"})
 		}
@@ -300,6 +301,18 @@ func narrows(m *semantic.Model, test ast.Expr, name string) bool {
 func isNodeVisitor(m *semantic.Model, c *ast.ClassDef) bool {
 	for _, b := range c.Bases {
 		if m.MatchesQualified(b, "ast.NodeVisitor", "ast.NodeTransformer") {
+			return true
+		}
+	}
+	return false
+}
+
+// classReads reports whether the body of class c reads an attribute named
+// attr (self.visit_Num() called from visit_Constant keeps visit_Num alive).
+func classReads(m *semantic.Model, c *ast.ClassDef, attr string) bool {
+	for i := range m.Nodes {
+		a, ok := m.Nodes[i].Node.(*ast.Attribute)
+		if ok && a.Attr == attr && a.Ctx == ast.Load && a.Pos() >= c.Pos() && a.End() <= c.End() {
 			return true
 		}
 	}

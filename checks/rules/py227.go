@@ -16,9 +16,10 @@ var PY227 = &checks.Rule{
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY227,
 	Doc: portDoc(`## What it does
-Reports ˋ.load_module(...)ˋ method calls in a module that imports ˋimportlibˋ, ˋzipimportˋ or
-ˋpkgutilˋ: the loaders of ˋimportlib.machineryˋ, ˋzipimport.zipimporterˋ, and the loaders
-found through specs.
+Reports ˋ.load_module()ˋ method calls with at most one argument (a loader's takes only the
+module name) in a module that imports ˋimportlibˋ, ˋzipimportˋ or ˋpkgutilˋ: the loaders of
+ˋimportlib.machineryˋ, ˋzipimport.zipimporterˋ, and the loaders found through specs. A
+class's calls of its own ˋload_moduleˋ method through ˋselfˋ are left alone.
 
 ## Why it matters on Python 3.14
 ˋload_module()ˋ is the loader API of PEP 302, replaced by ˋexec_module()ˋ in Python 3.4. It
@@ -56,7 +57,9 @@ registers, which takes several statements.
 
 func checkPY227(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if _, m, ok := methodCall(call); !ok || m != "load_module" || p.Model.QualifiedName(call.Func) != "" {
+	recv, m, ok := methodCall(call)
+	if !ok || m != "load_module" || len(call.Args)+len(call.Keywords) > 1 || p.Model.QualifiedName(call.Func) != "" ||
+		callsOwnMethod(p, recv, "load_module") {
 		return
 	}
 	if !importsModule(p, "importlib") && !importsModule(p, "zipimport") && !importsModule(p, "pkgutil") ||
@@ -64,4 +67,28 @@ func checkPY227(p *checks.Pass, n ast.Node) {
 		return
 	}
 	p.Reportf(call.Func, "the loaders' `load_module()` is deprecated and removed in Python 3.15; use `exec_module()`")
+}
+
+// callsOwnMethod reports whether recv is the first parameter of a method
+// whose class defines a method named name: self.name() calls the class's
+// own method.
+func callsOwnMethod(p *checks.Pass, recv ast.Expr, name string) bool {
+	self, ok := recv.(*ast.Name)
+	if !ok {
+		return false
+	}
+	fn, ok := p.Model.FunctionOf(self).(*ast.FunctionDef)
+	if !ok || fn.Args == nil || len(fn.Args.Args) == 0 || fn.Args.Args[0].Arg != self.Id {
+		return false
+	}
+	c := p.Model.ClassOf(fn)
+	if c == nil {
+		return false
+	}
+	for _, s := range c.Body {
+		if d, ok := s.(*ast.FunctionDef); ok && d.Name == name {
+			return true
+		}
+	}
+	return false
 }
