@@ -47,6 +47,14 @@ func (s *Scanner) spareFields() []int {
 	return nil
 }
 
+// kind names the string in messages: "f-string" or "t-string".
+func (f *fmode) kind() string {
+	if f.tstring {
+		return "t-string"
+	}
+	return "f-string"
+}
+
 func (f *fmode) middle() token.Kind {
 	if f.tstring {
 		return token.TSTRING_MIDDLE
@@ -64,7 +72,7 @@ func (s *Scanner) openField(f *fmode, pos int) token.Token {
 		if f.tstring {
 			kind = "t-string"
 		}
-		s.errorf(pos, "%s: expressions nested too deeply", kind)
+		s.errorf(pos-1, "%s: expressions nested too deeply", kind)
 	}
 	s.brackets = append(s.brackets, bracket{ch: '{', pos: token.Pos(pos)})
 	f.fields = append(f.fields, len(s.brackets))
@@ -134,7 +142,7 @@ func (s *Scanner) scanFStringText(f *fmode) token.Token {
 				i += 2
 				continue
 			}
-			s.errorf(i, "f-string: single '}' is not allowed")
+			s.errorf(i, "%s: single '}' is not allowed", f.kind())
 			i++
 			continue
 		case c == '\\':
@@ -208,7 +216,7 @@ func (s *Scanner) unterminatedFString() token.Token {
 	case len(f.fields) > 0:
 		s.errorf(s.off, "%s: expecting '}'", kind)
 	case f.triple:
-		s.errorf(f.start, "unterminated triple-quoted %s literal (detected at line %d)", kind, s.lineAt(s.off))
+		s.errorf(f.start, "unterminated triple-quoted %s literal (detected at line %d)", kind, s.eofLine())
 	default:
 		s.errorf(f.start, "unterminated %s literal (detected at line %d)", kind, s.lineAt(s.off))
 	}

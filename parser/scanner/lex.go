@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/py314/py314/parser/token"
@@ -122,16 +123,20 @@ func (s *Scanner) scanString(start, q int) token.Token {
 				return mk(token.STRING, start, i+3)
 			}
 		case (c == '\n' || c == '\r') && !triple:
-			s.errorf(start, "unterminated string literal (detected at line %d)", s.lineAt(i))
+			hint := ""
+			if i-2 > q && src[i-1] == quote && src[i-2] == '\\' {
+				hint = "; perhaps you escaped the end quote?"
+			}
+			s.errorf(start, "unterminated string literal (detected at line %d)%s", s.lineAt(i), hint)
 			s.off = i
 			return mk(token.STRING, start, i)
 		}
 		i++
 	}
 	if triple {
-		s.errorf(start, "unterminated triple-quoted string literal (detected at line %d)", s.lineAt(len(src)))
+		s.errorf(start, "unterminated triple-quoted string literal (detected at line %d)", s.eofLine())
 	} else {
-		s.errorf(start, "unterminated string literal (detected at line %d)", s.lineAt(len(src)))
+		s.errorf(start, "unterminated string literal (detected at line %d)", s.eofLine())
 	}
 	s.off = len(src)
 	return mk(token.STRING, start, len(src))
@@ -149,6 +154,9 @@ func (s *Scanner) scanNumber(start int) token.Token {
 		return 0
 	}
 	fail := func(at int, msg string) token.Token {
+		if !strings.HasPrefix(msg, "invalid digit") && at > start {
+			at-- // CPython points at the last character read
+		}
 		s.errorf(at, "%s", msg)
 		// Skip the rest of the malformed literal.
 		for i < len(src) && (isASCIIIdentContinue(src[i]) || src[i] == '.') {
@@ -200,6 +208,9 @@ func (s *Scanner) scanNumber(start int) token.Token {
 			return fail(i, "invalid "+name+" literal")
 		}
 		if !digits(ok) {
+			if kind != 'x' && isDigit(peek(i)) {
+				return fail(i, "invalid digit '"+string(peek(i))+"' in "+name+" literal")
+			}
 			return fail(i, "invalid "+name+" literal")
 		}
 		if kind != 'x' && isDigit(peek(i)) {
@@ -290,7 +301,7 @@ func (s *Scanner) endNumber(start, end int, kind string) token.Token {
 		case has("and"), has("else"), has("for"), has("if"), has("in"), has("is"), has("not"), has("or"):
 			// SyntaxWarning in CPython, not an error.
 		default:
-			s.errorf(end, "invalid %s literal", kind)
+			s.errorf(end-1, "invalid %s literal", kind)
 			i := end
 			for i < len(src) && isASCIIIdentContinue(src[i]) {
 				i++

@@ -194,6 +194,16 @@ func (s *Scanner) lineAt(off int) int {
 	return line
 }
 
+// eofLine is the line CPython reports for an error detected at the end of
+// input: a final line break does not start another line.
+func (s *Scanner) eofLine() int {
+	n := len(s.src)
+	if n > 0 && (s.src[n-1] == '\n' || s.src[n-1] == '\r') {
+		return s.lineAt(n - 1)
+	}
+	return s.lineAt(n)
+}
+
 // scan returns the next token of any kind.
 func (s *Scanner) scan() token.Token {
 	if s.pendDedent > 0 {
@@ -401,7 +411,7 @@ again:
 		j := i + 1
 		switch {
 		case j >= len(src):
-			s.error(start, start, SyntaxError, "unexpected EOF while parsing")
+			s.error(j, j, SyntaxError, "unexpected EOF while parsing")
 			s.off = j
 			return s.eof()
 		case src[j] == '\n':
@@ -417,7 +427,7 @@ again:
 			return mk(token.ILLEGAL, start, j)
 		}
 		if s.off >= len(src) {
-			s.error(start, start, SyntaxError, "unexpected EOF while parsing")
+			s.error(s.off, s.off, SyntaxError, "unexpected EOF while parsing")
 			return s.eof()
 		}
 		goto again
