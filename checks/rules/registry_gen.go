@@ -67,5 +67,12 @@ func All() []*checks.Rule {
 		PY231,
 		PY232,
 		PY233,
+		ZS001,
+		ZS002,
+		ZS003,
+		ZS004,
+		ZS005,
+		ZS006,
+		ZS007,
 	}
 }
