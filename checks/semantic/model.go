@@ -267,7 +267,8 @@ func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
 	for s != NoScope {
 		sc := &m.Scopes[s]
 		switch {
-		case sc.globals[name]:
+		case sc.globals[name] && s != 0:
+			// A global declaration at module level changes nothing.
 			s = 0
 			continue
 		case sc.nonlocals[name]:
