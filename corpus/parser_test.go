@@ -75,6 +75,18 @@ func TestParserFixtures(t *testing.T) {
 		}
 		invalid = append(invalid, s...)
 	}
+	// Cases whose bytes matter (bad encodings, NUL bytes) are files.
+	byteFiles, err := filepath.Glob(filepath.Join("parser", "invalid", "bytes", "*.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range byteFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		invalid = append(invalid, snippet{id: filepath.ToSlash(name), src: src})
+	}
 
 	var reqs []oracle.Request
 	srcs := map[string][]byte{}
