@@ -258,9 +258,12 @@ func zsDropKeyword(p *checks.Pass, c *ast.Call, k *ast.Keyword) (checks.Edit, bo
 	return checks.Edit{}, false
 }
 
-// zsGuardsOtherCodec reports whether n runs as the alternative to zstd: in
-// an except ImportError clause, only before 3.14, or under an if whose test
-// mentions zstd (`if zstd is None`, `if HAVE_ZSTD`, `elif fmt == "zst"`).
+// zsGuardsOtherCodec reports whether n runs as the alternative to zstd or
+// as one branch of a choice between codecs: in an except ImportError
+// clause, only before 3.14, under an if/elif chain one of whose tests
+// mentions zstd (`if zstd is None`, `elif fmt == "zst"`), or under a chain
+// with two tests or more that name codecs (`if comptype == "gz": ... elif
+// comptype == "bz2":`).
 func zsGuardsOtherCodec(p *checks.Pass, n ast.Node) bool {
 	m := p.Model
 	if _, hi := m.VersionRange(n); !zsPy314.Less(hi) {
@@ -269,26 +272,65 @@ func zsGuardsOtherCodec(p *checks.Pass, n ast.Node) bool {
 	if m.Guarded(n, semantic.FallbackGuard) {
 		return true
 	}
-	found := false
-	var child ast.Node = n
+	zst, codecs := zsCodecTests(p, n)
+	return zst || codecs >= 2
+}
+
+// zsCodecWordsInTests are the words that make a test choose between codecs.
+var zsCodecWordsInTests = []string{"zst", "gz", "bz2", "bzip", "xz", "lzma", "zlib", "deflate"}
+
+// zsCodecTests looks at the tests of the if/elif chains, conditional
+// expressions and while loops around n: whether one mentions zstd, and how
+// many tests of the innermost chain that mentions codecs at all do.
+func zsCodecTests(p *checks.Pass, n ast.Node) (zst bool, codecs int) {
+	m := p.Model
+	look := func(tests []ast.Expr) bool {
+		count := 0
+		for _, t := range tests {
+			text := strings.ToLower(p.Text(t))
+			zst = zst || strings.Contains(text, "zst")
+			for _, w := range zsCodecWordsInTests {
+				if strings.Contains(text, w) {
+					count++
+					break
+				}
+			}
+		}
+		if codecs == 0 {
+			codecs = count
+		}
+		return zst
+	}
 	m.Ancestors(n, func(a ast.Node) bool {
-		var test ast.Expr
 		switch a := a.(type) {
 		case *ast.If:
-			test = a.Test
+			// The first if of the chain, then every test down the elifs.
+			first := a
+			for {
+				up, ok := m.Parent(first).(*ast.If)
+				if !ok || len(up.Orelse) != 1 || up.Orelse[0] != ast.Stmt(first) {
+					break
+				}
+				first = up
+			}
+			var tests []ast.Expr
+			for s := first; s != nil; {
+				tests = append(tests, s.Test)
+				var next *ast.If
+				if len(s.Orelse) == 1 {
+					next, _ = s.Orelse[0].(*ast.If)
+				}
+				s = next
+			}
+			return !look(tests)
 		case *ast.IfExp:
-			test = a.Test
+			return !look([]ast.Expr{a.Test})
 		case *ast.While:
-			test = a.Test
+			return !look([]ast.Expr{a.Test})
 		}
-		if test != nil && test != child && strings.Contains(strings.ToLower(p.Text(test)), "zst") {
-			found = true
-			return false
-		}
-		child = a
 		return true
 	})
-	return found
+	return zst, codecs
 }
 
 // zsHTTPCodingKey is the Memo key of whether a file speaks HTTP content
@@ -329,7 +371,7 @@ var zsCodecWords = map[string][]string{
 	"lzma": {"lzma", "xz"},
 	"zlib": {"zlib", "deflate"},
 	"tar":  {"gz", "tgz", "targz"},
-	"zip":  {"deflate"},
+	"zip":  {"deflate", "zip", "archive"},
 }
 
 // zsNamedForFormat reports whether the file n is in, or a class or function
@@ -597,24 +639,41 @@ func zsCallArgs(c *ast.Call, params, kwonly []string) (map[string]ast.Expr, bool
 	return args, true
 }
 
-// zsGuardedImport reports whether an import statement is allowed to fail:
-// in a try body whose handlers catch ImportError (or anything), or in a
-// TYPE_CHECKING block.
+// zsGuardedImport reports whether an import statement is allowed to fail
+// or is itself the fallback: in a try body whose handlers catch
+// ImportError (or anything), in an except ImportError clause, under
+// `with contextlib.suppress(ImportError)`, or in a TYPE_CHECKING block.
 func zsGuardedImport(p *checks.Pass, s ast.Stmt) bool {
 	m := p.Model
-	if m.Guarded(s, semantic.TryGuard, semantic.TypeCheckingGuard) || m.InTypeChecking(s) {
+	if m.Guarded(s, semantic.TryGuard, semantic.FallbackGuard, semantic.TypeCheckingGuard) || m.InTypeChecking(s) {
 		return true
 	}
 	found := false
 	var child ast.Node = s
 	m.Ancestors(s, func(a ast.Node) bool {
-		if t, ok := a.(*ast.Try); ok && zsInStmts(t.Body, child) {
-			for _, h := range t.Handlers {
-				switch typ := h.Type.(type) {
-				case nil:
-					found = true
-				case *ast.Name:
-					found = found || typ.Id == "Exception" || typ.Id == "BaseException"
+		switch a := a.(type) {
+		case *ast.Try:
+			if zsInStmts(a.Body, child) {
+				for _, h := range a.Handlers {
+					switch typ := h.Type.(type) {
+					case nil:
+						found = true
+					case *ast.Name:
+						found = found || typ.Id == "Exception" || typ.Id == "BaseException"
+					}
+				}
+			}
+		case *ast.With:
+			for _, item := range a.Items {
+				c, ok := item.ContextExpr.(*ast.Call)
+				if !ok || m.QualifiedName(c.Func) != "contextlib.suppress" {
+					continue
+				}
+				for _, arg := range c.Args {
+					switch m.QualifiedName(arg) {
+					case "builtins.ImportError", "builtins.ModuleNotFoundError", "builtins.Exception", "builtins.BaseException":
+						found = true
+					}
 				}
 			}
 		}

@@ -28,11 +28,12 @@ Reports archives written with gzip or deflate compression:
 - ` + "`shutil.make_archive(base, \"gztar\", ...)`" + `;
 - ` + "`zipfile.ZipFile(file, \"w\", compression=zipfile.ZIP_DEFLATED)`" + ` in a writing mode (` + "`\"w\"`, `\"x\"`, `\"a\"`" + `).
 
-Reading archives is never reported (see ZS006 for ` + "`\"r:gz\"`" + `), nor code that already chooses between
-formats (under ` + "`except ImportError`" + `, ` + "`if sys.version_info < (3, 14)`" + ` or an ` + "`if`" + ` that tests anything
-named zstd), test code, code named after its format (` + "`TgzExporter`, `build_sdist`" + `), and archives whose
-name says they are a format built on zip or tar that readers expect as it is (` + "`wheel_path`, `\"app.jar\"`" + `,
-` + "`.docx`" + `; source distributions must be ` + "`.tar.gz`" + `).
+Not reported: reading archives (see ZS006 for ` + "`\"r:gz\"`" + `); code that already chooses between formats
+(under ` + "`except ImportError`" + `, ` + "`if sys.version_info < (3, 14)`" + `, or an ` + "`if`" + ` chain that tests anything
+named zstd or dispatches on the codec); test code; code named after its format (` + "`TgzExporter`" + `,
+` + "`build_sdist`" + `) and, for zip files, general-purpose archivers (` + "`make_zipfile`, `archive()`" + `) whose output
+goes to other tools; archives whose name says they are a format that readers expect as it is
+(` + "`wheel_path`, `\"app.jar\"`, `.docx`" + `; source distributions must be ` + "`.tar.gz`" + `).
 
 ## Why it matters on Python 3.14
 ` + "`tarfile`" + ` writes Zstandard with ` + "`\"w:zst\"`" + ` and ` + "`\"w|zst\"`" + `, ` + "`shutil.make_archive`" + ` with the

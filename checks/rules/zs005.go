@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/py314/py314/checks"
-	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
 )
 
@@ -60,7 +59,7 @@ var zsStreamsNames = map[string]bool{"BaseStream": true, "DecompressReader": tru
 func checkZS005(p *checks.Pass, n ast.Node) {
 	stmt := n.(ast.Stmt)
 	m := p.Model
-	if _, hi := m.VersionRange(n); !zsPy314.Less(hi) || m.Guarded(n, semantic.TryGuard, semantic.FallbackGuard) {
+	if _, hi := m.VersionRange(n); !zsPy314.Less(hi) || zsGuardedImport(p, stmt) {
 		return
 	}
 	const msg = "`_compression` does not exist in Python 3.14: this import raises ModuleNotFoundError; the module is now the private `compression._common._streams`"

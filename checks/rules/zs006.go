@@ -20,7 +20,9 @@ var ZS006 = &checks.Rule{
 Reports ` + "`tarfile.open(name, \"r:gz\")`" + ` (and ` + "`\"r:bz2\"`, `\"r:xz\"`" + ` and the stream modes ` + "`\"r|gz\"`, `\"r|bz2\"`,\n`\"r|xz\"`" + `) when the archive is opened by name.
 
 Archives opened from a file object (` + "`fileobj=`" + `) are not reported: ` + "`\"r:*\"`" + ` seeks back to the start
-between attempts, which a network stream may not allow.
+between attempts, which a network stream may not allow. Nor are reads under a test that chose the
+compression (` + "`if name.endswith(\".tar.gz\"):`" + `), reads in code named after a format that is always
+gzip (` + "`get_sdist_members`" + `, ` + "`read_tgz`" + `) and test code.
 
 ## Why it matters on Python 3.14
 Python 3.14's ` + "`tarfile`" + ` reads Zstandard archives, and ` + "`\"r:*\"`" + ` (the default of ` + "`tarfile.open`" + `)
@@ -79,6 +81,12 @@ func checkZS006(p *checks.Pass, n ast.Node) {
 		return
 	}
 	if argument(call, 0, "name") == nil || argument(call, 2, "fileobj") != nil {
+		return
+	}
+	if _, codecs := zsCodecTests(p, call); codecs > 0 || zsTestFile(p) || zsNamedForFormat(p, call, "tar") {
+		// The compression was chosen by a test on the name or type, the
+		// archive is a format that is always gzip (an sdist), or tests
+		// read what they wrote.
 		return
 	}
 	p.ReportFix(checks.SpanOf(modeArg),
