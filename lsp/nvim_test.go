@@ -14,7 +14,7 @@ import (
 
 // TestNeovim runs a real editor: headless Neovim, configured by
 // testdata/nvim/init.lua to start `py314 lsp` for Python files, opens a
-// file with a PY101 finding, waits for the diagnostic, asks for code
+// file with an FT002 finding (check-then-act on a dict shared by threads), waits for the diagnostic, asks for code
 // actions at it, applies the preferred quick fix, writes the file, and
 // waits for the diagnostic to go away. The file must then hold the fixed
 // text, and the server must have exited with status 0 when Neovim stopped
@@ -84,18 +84,19 @@ func TestNeovim(t *testing.T) {
 	wantResults := map[string]any{
 		"before": map[string]any{
 			"count":   1.0,
-			"code":    "PY101",
-			"message": "`ast.Num` was removed in Python 3.14; use `ast.Constant`",
+			"code":    "FT002",
+			"message": "`\"café 😀\" in sessions` then `del sessions[\"café 😀\"]` on shared `sessions` with no lock: another thread can change it in between, and free-threaded Python 3.14 makes that likely (`expire` runs as a thread target (line 10) on several threads at once)",
 			"source":  "py314",
 			// Neovim counts bytes, which it converted from the
-			// server's UTF-16 units: 26 of them before ast.Num, 29
-			// bytes.
-			"lnum": 2.0, "col": 29.0, "end_lnum": 2.0, "end_col": 36.0,
+			// server's UTF-16 units: the range ends 28 units into the
+			// line, 31 bytes (é takes 2 bytes and 1 unit, 😀 4 bytes
+			// and 2 units).
+			"lnum": 6.0, "col": 4.0, "end_lnum": 6.0, "end_col": 31.0,
 		},
 		"offset_encoding": "utf-16",
 		"titles": []any{
-			"Replace `ast.Num(...)` with `ast.Constant(...)`",
-			"Disable PY101 for this line",
+			"Replace with `sessions.pop(\"café 😀\", None)`",
+			"Disable FT002 for this line",
 			"py314: Fix all auto-fixable problems",
 		},
 		"resolved":  true,

@@ -1,4 +1,10 @@
-import ast
+import threading
 
-label = "café 😀"; node = ast.Num(n=1)
-print(label, node)
+sessions = {}
+
+
+def expire():
+    if "café 😀" in sessions: del sessions["café 😀"]
+
+
+workers = [threading.Thread(target=expire) for _ in range(4)]
