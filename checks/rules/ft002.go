@@ -22,7 +22,8 @@ another thread can change the container in between and no lock is held:
 - ` + "`if k in d: del d[k]`" + ` (or ` + "`d.pop(k)`" + `), when another thread may remove the key too;
 - ` + "`if k in d: return d[k]`" + `, when another thread removes keys from ` + "`d`" + `;
 - ` + "`if k not in d: d[k] = v`" + `, when another thread may store the key too;
-- ` + "`if lst: lst.pop()`" + ` and ` + "`while queue: queue.popleft()`" + `, when another thread pops too.
+- ` + "`if lst: lst.pop()`" + `, ` + "`while queue: queue.popleft()`" + ` and ` + "`if heap: heapq.heappop(heap)`" + `, when
+  another thread pops too (each ` + "`heapq`" + ` call is thread-safe in 3.14, the sequence is not).
 
 Shared containers and threaded code are found as for FT001; in library code (see FT001),
 containers that another place changes under a lock are reported as warnings.
@@ -208,7 +209,8 @@ func inspectBody(body []ast.Stmt, f func(ast.Node) bool) {
 	}
 }
 
-// popAfterTruthiness finds c.pop()/popleft()/popitem() after `if c:`.
+// popAfterTruthiness finds c.pop()/popleft()/popitem() or
+// heapq.heappop(c) after `if c:`.
 func popAfterTruthiness(t *threads, container ast.Expr, body []ast.Stmt) *checkAct {
 	want := squeezeSpaces(t.text(container))
 	found := ""
@@ -216,7 +218,11 @@ func popAfterTruthiness(t *threads, container ast.Expr, body []ast.Stmt) *checkA
 	inspectBody(body, func(n ast.Node) bool {
 		if c, ok := n.(*ast.Call); ok && found == "" {
 			if a, ok := c.Func.(*ast.Attribute); ok && (a.Attr == "pop" || a.Attr == "popleft" || a.Attr == "popitem") && squeezeSpaces(t.text(a.Value)) == want {
-				found, node = a.Attr, c
+				found, node = a.Attr+"()", c
+			}
+			// if heap: heapq.heappop(heap)
+			if len(c.Args) > 0 && t.m.MatchesQualified(c.Func, "heapq.heappop", "heapq.heapreplace") && squeezeSpaces(t.text(c.Args[0])) == want {
+				found, node = t.text(c.Func)+"("+t.text(c.Args[0])+")", c
 			}
 		}
 		return found == ""
@@ -224,7 +230,7 @@ func popAfterTruthiness(t *threads, container ast.Expr, body []ast.Stmt) *checkA
 	if found == "" {
 		return nil
 	}
-	return &checkAct{what: "`" + found + "()`", node: node, selfRaces: true, partner: isRemove}
+	return &checkAct{what: "`" + found + "`", node: node, selfRaces: true, partner: isRemove}
 }
 
 // useAfterPresent finds del c[k], c.pop(k) or a read of c[k] after

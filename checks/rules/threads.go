@@ -1841,6 +1841,15 @@ func (t *threads) collectAccesses() {
 			if t.m.MatchesQualified(n.Func, "builtins.next") && len(n.Args) > 0 {
 				t.record(n, n.Args[0], accConsume)
 			}
+			// heapq functions change the list they are given.
+			if len(n.Args) > 0 {
+				switch t.m.QualifiedName(n.Func) {
+				case "heapq.heappush":
+					t.record(n, n.Args[0], accInsert)
+				case "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop":
+					t.record(n, n.Args[0], accRemove)
+				}
+			}
 		case *ast.For:
 			t.record(n, n.Iter, accConsume)
 		case *ast.WithItem:
