@@ -257,6 +257,12 @@ TypeError reduce() takes at least 2 positional arguments (1 given)
 `,
 	},
 	{
+		archive: "PY209/pure",
+		run: `6
+warning DeprecationWarning: Calling functools.reduce with keyword arguments "function" or "sequence" is deprecated in Python 3.14 and will be forbidden in Python 3.16.
+`,
+	},
+	{
 		archive: "PY210/basic",
 		run: `'hello\n'
 warning DeprecationWarning: Support for custom logging handlers with the 'strm' argument is deprecated and scheduled for removal in Python 3.16. Define handlers with the 'stream' argument instead.

@@ -9,7 +9,7 @@ import (
 var PY202 = &checks.Rule{
 	Code:     "PY202",
 	Name:     "deprecated-asyncio-iscoroutinefunction",
-	Summary:  "`asyncio.iscoroutinefunction()` is deprecated since Python 3.14 and removed in 3.16",
+	Summary:  "`asyncio.iscoroutinefunction()` is deprecated since Python 3.14 and will be removed in 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -74,6 +74,6 @@ func checkPY202(p *checks.Pass, n ast.Node) {
 				}
 			}
 		}
-		p.ReportFix(checks.SpanOf(ref), "`"+q+"` is deprecated since Python 3.14 and removed in Python 3.16; use `inspect.iscoroutinefunction`", fix)
+		p.ReportFix(checks.SpanOf(ref), "`"+q+"` is deprecated since Python 3.14 and will be removed in Python 3.16; use `inspect.iscoroutinefunction`", fix)
 	})
 }

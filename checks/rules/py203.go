@@ -10,7 +10,7 @@ import (
 var PY203 = &checks.Rule{
 	Code:     "PY203",
 	Name:     "deprecated-asyncio-policy",
-	Summary:  "the asyncio event loop policy system is deprecated since Python 3.14 and removed in 3.16",
+	Summary:  "the asyncio event loop policy system is deprecated since Python 3.14 and will be removed in 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -81,11 +81,11 @@ func checkPY203(p *checks.Pass, n ast.Node) {
 			if !portingExempt(p.Model, n, since314, true) {
 				p.Report(checks.Diagnostic{Span: checks.SpanOf(ref), Severity: checks.Error,
 					Message: "`" + q + "` was renamed `_" + name + "` in Python 3.14: " + refWording(ref) + " raises " + failure(ref) +
-						"; the policy system is deprecated and removed in Python 3.16"})
+						"; the policy system is deprecated and will be removed in Python 3.16"})
 			}
 		case (mod == "asyncio" || mod == "asyncio.events" && (name == "get_event_loop_policy" || name == "set_event_loop_policy")) && asyncioPolicyNames[name]:
 			if !p.TargetBelow(since312) && !portingExempt(p.Model, n, since314, false) {
-				p.Reportf(ref, "`%s` is deprecated since Python 3.14 and removed in Python 3.16; pass `loop_factory=` to `asyncio.run()` or `asyncio.Runner()`", q)
+				p.Reportf(ref, "`%s` is deprecated since Python 3.14 and will be removed in Python 3.16; pass `loop_factory=` to `asyncio.run()` or `asyncio.Runner()`", q)
 			}
 		}
 	})

@@ -13,7 +13,7 @@ import (
 var PY207 = &checks.Rule{
 	Code:     "PY207",
 	Name:     "ctypes-pack-without-layout",
-	Summary:  "a ctypes structure with `_pack_` and no `_layout_` is deprecated since Python 3.14 and an error in 3.19",
+	Summary:  "a ctypes structure with `_pack_` and no `_layout_` is deprecated since Python 3.14 and will be an error in 3.19",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,

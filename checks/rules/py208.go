@@ -10,7 +10,7 @@ import (
 var PY208 = &checks.Rule{
 	Code:     "PY208",
 	Name:     "deprecated-ctypes-pointer-string",
-	Summary:  "`ctypes.POINTER()` with a string is deprecated since Python 3.14 and removed in 3.19",
+	Summary:  "`ctypes.POINTER()` with a string is deprecated since Python 3.14 and will be removed in 3.19",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
@@ -65,5 +65,5 @@ func checkPY208(p *checks.Pass, n ast.Node) {
 	if _, ok := stringConstant(call.Args[0]); !ok || portingExempt(p.Model, n, since314, false) {
 		return
 	}
-	p.Reportf(call, "`ctypes.POINTER()` with a string is deprecated since Python 3.14 and removed in Python 3.19; declare the structure first and set its `_fields_` afterwards")
+	p.Reportf(call, "`ctypes.POINTER()` with a string is deprecated since Python 3.14 and will be removed in Python 3.19; declare the structure first and set its `_fields_` afterwards")
 }

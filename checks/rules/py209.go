@@ -12,7 +12,7 @@ import (
 var PY209 = &checks.Rule{
 	Code:     "PY209",
 	Name:     "reduce-keyword-arguments",
-	Summary:  "`functools.reduce()` with `function` or `sequence` as keywords fails on CPython and is deprecated in 3.14",
+	Summary:  "`functools.reduce()` with `function` or `sequence` as keywords fails on CPython, is deprecated in 3.14 and forbidden in 3.16",
 	Severity: checks.Error,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -25,8 +25,10 @@ Reports calls of ˋfunctools.reduce()ˋ that pass ˋfunctionˋ or ˋsequenceˋ b
 CPython's ˋreduceˋ is written in C and takes these two arguments only by position:
 ˋreduce(function=f, sequence=s)ˋ raises ˋTypeError: reduce() takes at least 2 positional
 arguments (0 given)ˋ. Only the pure-Python fallback in ˋfunctools.pyˋ, used by other Python
-implementations, accepts the keywords, and Python 3.14 deprecated that too. (Since 3.14,
-ˋinitialˋ may be given by keyword.)
+implementations, accepts the keywords, and Python 3.14 deprecated that too:
+ˋDeprecationWarning: Calling functools.reduce with keyword arguments "function" or "sequence"
+is deprecated in Python 3.14 and will be forbidden in Python 3.16.ˋ (Since 3.14, ˋinitialˋ
+may be given by keyword.)
 
 ## Example
 ˋˋˋpython
@@ -60,7 +62,7 @@ func checkPY209(p *checks.Pass, n ast.Node) {
 		portingExempt(p.Model, n, since314, true) {
 		return
 	}
-	msg := "`functools.reduce()` takes `function` and `sequence` by position: as keywords they raise TypeError on CPython (deprecated in the pure-Python version since 3.14)"
+	msg := "`functools.reduce()` takes `function` and `sequence` by position: as keywords they raise TypeError on CPython (and are deprecated since Python 3.14 and forbidden from 3.16 in the pure-Python version)"
 	var ordered []string
 	for i, name := range []string{"function", "sequence", "initial"} {
 		a := argument(call, i, name)

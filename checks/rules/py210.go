@@ -14,7 +14,7 @@ import (
 var PY210 = &checks.Rule{
 	Code:     "PY210",
 	Name:     "logging-handler-strm-parameter",
-	Summary:  "logging handlers taking `strm` instead of `stream` are deprecated since Python 3.14 and unsupported in 3.16",
+	Summary:  "logging handlers taking `strm` instead of `stream` are deprecated since Python 3.14 and unsupported from 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,

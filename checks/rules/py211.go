@@ -13,7 +13,7 @@ import (
 var PY211 = &checks.Rule{
 	Code:     "PY211",
 	Name:     "undotted-mimetypes-extension",
-	Summary:  "`mimetypes` `add_type()` with an extension without a dot is deprecated since Python 3.14 and an error in 3.16",
+	Summary:  "`mimetypes` `add_type()` with an extension without a dot is deprecated since Python 3.14 and will be an error in 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,

@@ -9,7 +9,7 @@ import (
 var PY212 = &checks.Rule{
 	Code:     "PY212",
 	Name:     "deprecated-nturl2path",
-	Summary:  "the `nturl2path` module is deprecated since Python 3.14 and removed in 3.19",
+	Summary:  "the `nturl2path` module is deprecated since Python 3.14 and will be removed in 3.19",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -60,6 +60,6 @@ func checkPY212(p *checks.Pass, n ast.Node) {
 				fix = newFix("Import from `urllib.request`", checks.Unsafe, e)
 			}
 		}
-		p.ReportFix(checks.SpanOf(ref), "`nturl2path` is deprecated since Python 3.14 and removed in Python 3.19; use `urllib.request.url2pathname()` and `pathname2url()`", fix)
+		p.ReportFix(checks.SpanOf(ref), "`nturl2path` is deprecated since Python 3.14 and will be removed in Python 3.19; use `urllib.request.url2pathname()` and `pathname2url()`", fix)
 	})
 }

@@ -11,7 +11,7 @@ import (
 var PY214 = &checks.Rule{
 	Code:     "PY214",
 	Name:     "deprecated-purepath-as-uri",
-	Summary:  "`PurePath.as_uri()` is deprecated since Python 3.14 and removed in 3.19",
+	Summary:  "`PurePath.as_uri()` is deprecated since Python 3.14 and will be removed in 3.19",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -74,7 +74,7 @@ func checkPY214(p *checks.Pass, n ast.Node) {
 	if ctor, ok := recv.(*ast.Call); ok && calledName(p, ctor) == cls {
 		fix = concretePathFix(p, ctor, cls, concrete)
 	}
-	p.ReportFix(checks.SpanOf(call), "`"+cls+".as_uri()` is deprecated since Python 3.14 and removed in Python 3.19; use `pathlib."+concrete+"(...).as_uri()`", fix)
+	p.ReportFix(checks.SpanOf(call), "`"+cls+".as_uri()` is deprecated since Python 3.14 and will be removed in Python 3.19; use `pathlib."+concrete+"(...).as_uri()`", fix)
 }
 
 // concretePathFix makes the constructor call ctor of the pure class cls

@@ -9,7 +9,7 @@ import (
 var PY216 = &checks.Rule{
 	Code:     "PY216",
 	Name:     "deprecated-symtable-get-methods",
-	Summary:  "`symtable.Class.get_methods()` is deprecated since Python 3.14 and removed in 3.16",
+	Summary:  "`symtable.Class.get_methods()` is deprecated since Python 3.14 and will be removed in 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
@@ -59,5 +59,5 @@ func checkPY216(p *checks.Pass, n ast.Node) {
 		p.Model.QualifiedName(call.Func) != "" || !importsModule(p, "symtable") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
-	p.Reportf(call, "`symtable.Class.get_methods()` is deprecated since Python 3.14 and removed in Python 3.16; list the class's child function tables")
+	p.Reportf(call, "`symtable.Class.get_methods()` is deprecated since Python 3.14 and will be removed in Python 3.16; list the class's child function tables")
 }

@@ -10,7 +10,7 @@ import (
 var PY220 = &checks.Rule{
 	Code:     "PY220",
 	Name:     "rlock-arguments",
-	Summary:  "arguments to `threading.RLock()` are deprecated since Python 3.14 and an error in 3.15",
+	Summary:  "arguments to `threading.RLock()` are deprecated since Python 3.14 and will be an error in 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,

@@ -5,12 +5,12 @@ import (
 	"github.com/py314/py314/parser/ast"
 )
 
-// PY221 reports typing.no_type_check_decorator, deprecated and removed in
+// PY221 reports typing.no_type_check_decorator, deprecated and will be removed in
 // Python 3.15.
 var PY221 = &checks.Rule{
 	Code:     "PY221",
 	Name:     "deprecated-no-type-check-decorator",
-	Summary:  "`typing.no_type_check_decorator` is deprecated and removed in Python 3.15",
+	Summary:  "`typing.no_type_check_decorator` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -55,7 +55,7 @@ func checkPY221(p *checks.Pass, n ast.Node) {
 	}
 	stdlibRefs(p, n, func(q string, ref ast.Node) {
 		if q == "typing.no_type_check_decorator" {
-			p.Reportf(ref, "`typing.no_type_check_decorator` is deprecated and removed in Python 3.15")
+			p.Reportf(ref, "`typing.no_type_check_decorator` is deprecated and will be removed in Python 3.15")
 		}
 	})
 }

@@ -13,7 +13,7 @@ import (
 var PY222 = &checks.Rule{
 	Code:     "PY222",
 	Name:     "namedtuple-without-field-list",
-	Summary:  "`NamedTuple()` with keyword fields, no fields or `None` is deprecated and an error in Python 3.15",
+	Summary:  "`NamedTuple()` with keyword fields, no fields or `None` is deprecated and will be an error in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,

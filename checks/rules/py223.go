@@ -10,7 +10,7 @@ import (
 var PY223 = &checks.Rule{
 	Code:     "PY223",
 	Name:     "typeddict-without-field-dict",
-	Summary:  "`TypedDict()` with no fields or `None` is deprecated and an error in Python 3.15",
+	Summary:  "`TypedDict()` with no fields or `None` is deprecated and will be an error in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixAlways,

@@ -5,12 +5,12 @@ import (
 	"github.com/py314/py314/parser/ast"
 )
 
-// PY224 reports locale.getdefaultlocale, deprecated and removed in Python
+// PY224 reports locale.getdefaultlocale, deprecated and will be removed in Python
 // 3.15.
 var PY224 = &checks.Rule{
 	Code:     "PY224",
 	Name:     "deprecated-locale-getdefaultlocale",
-	Summary:  "`locale.getdefaultlocale()` is deprecated and removed in Python 3.15",
+	Summary:  "`locale.getdefaultlocale()` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -56,7 +56,7 @@ func checkPY224(p *checks.Pass, n ast.Node) {
 	}
 	stdlibRefs(p, n, func(q string, ref ast.Node) {
 		if q == "locale.getdefaultlocale" {
-			p.Reportf(ref, "`locale.getdefaultlocale()` is deprecated and removed in Python 3.15; use `locale.setlocale()`, `getlocale()` and `getencoding()`")
+			p.Reportf(ref, "`locale.getdefaultlocale()` is deprecated and will be removed in Python 3.15; use `locale.setlocale()`, `getlocale()` and `getencoding()`")
 		}
 	})
 }

@@ -5,11 +5,11 @@ import (
 	"github.com/py314/py314/parser/ast"
 )
 
-// PY225 reports platform.java_ver, deprecated and removed in Python 3.15.
+// PY225 reports platform.java_ver, deprecated and will be removed in Python 3.15.
 var PY225 = &checks.Rule{
 	Code:     "PY225",
 	Name:     "deprecated-platform-java-ver",
-	Summary:  "`platform.java_ver()` is deprecated and removed in Python 3.15",
+	Summary:  "`platform.java_ver()` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -51,7 +51,7 @@ func checkPY225(p *checks.Pass, n ast.Node) {
 	}
 	stdlibRefs(p, n, func(q string, ref ast.Node) {
 		if q == "platform.java_ver" {
-			p.Reportf(ref, "`platform.java_ver()` is deprecated and removed in Python 3.15; it only ever answered on Jython")
+			p.Reportf(ref, "`platform.java_ver()` is deprecated and will be removed in Python 3.15; it only ever answered on Jython")
 		}
 	})
 }

@@ -10,7 +10,7 @@ import (
 var PY226 = &checks.Rule{
 	Code:     "PY226",
 	Name:     "deprecated-cgi-http-request-handler",
-	Summary:  "`http.server.CGIHTTPRequestHandler` is deprecated and removed in Python 3.15",
+	Summary:  "`http.server.CGIHTTPRequestHandler` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -54,7 +54,7 @@ func checkPY226(p *checks.Pass, n ast.Node) {
 	}
 	stdlibRefs(p, n, func(q string, ref ast.Node) {
 		if q == "http.server.CGIHTTPRequestHandler" {
-			p.Reportf(ref, "`http.server.CGIHTTPRequestHandler` is deprecated and removed in Python 3.15; it warns each time it is created")
+			p.Reportf(ref, "`http.server.CGIHTTPRequestHandler` is deprecated and will be removed in Python 3.15; it warns each time it is created")
 		}
 	})
 }

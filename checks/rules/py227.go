@@ -6,11 +6,11 @@ import (
 )
 
 // PY227 reports calls of the load_module() method of import loaders,
-// deprecated and removed in Python 3.15.
+// deprecated and will be removed in Python 3.15.
 var PY227 = &checks.Rule{
 	Code:     "PY227",
 	Name:     "deprecated-loader-load-module",
-	Summary:  "loaders' `load_module()` is deprecated and removed in Python 3.15",
+	Summary:  "loaders' `load_module()` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
@@ -66,7 +66,7 @@ func checkPY227(p *checks.Pass, n ast.Node) {
 		portingExempt(p.Model, n, since314, false) {
 		return
 	}
-	p.Reportf(call.Func, "the loaders' `load_module()` is deprecated and removed in Python 3.15; use `exec_module()`")
+	p.Reportf(call.Func, "the loaders' `load_module()` is deprecated and will be removed in Python 3.15; use `exec_module()`")
 }
 
 // callsOwnMethod reports whether recv is the first parameter of a method

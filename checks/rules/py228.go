@@ -5,12 +5,12 @@ import (
 	"github.com/py314/py314/parser/ast"
 )
 
-// PY228 reports PurePath.is_reserved, deprecated and removed in Python
+// PY228 reports PurePath.is_reserved, deprecated and will be removed in Python
 // 3.15.
 var PY228 = &checks.Rule{
 	Code:     "PY228",
 	Name:     "deprecated-purepath-is-reserved",
-	Summary:  "`PurePath.is_reserved()` is deprecated and removed in Python 3.15",
+	Summary:  "`PurePath.is_reserved()` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
@@ -61,5 +61,5 @@ func checkPY228(p *checks.Pass, n ast.Node) {
 	if !isPathValue(p, recv) && !importsModule(p, "pathlib") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
-	p.Reportf(call, "`PurePath.is_reserved()` is deprecated and removed in Python 3.15; use `os.path.isreserved()` (Windows) or `ntpath.isreserved()`")
+	p.Reportf(call, "`PurePath.is_reserved()` is deprecated and will be removed in Python 3.15; use `os.path.isreserved()` (Windows) or `ntpath.isreserved()`")
 }

@@ -5,12 +5,12 @@ import (
 	"github.com/py314/py314/parser/ast"
 )
 
-// PY229 reports ctypes.SetPointerType, deprecated and removed in Python
+// PY229 reports ctypes.SetPointerType, deprecated and will be removed in Python
 // 3.15.
 var PY229 = &checks.Rule{
 	Code:     "PY229",
 	Name:     "deprecated-ctypes-setpointertype",
-	Summary:  "`ctypes.SetPointerType()` is deprecated and removed in Python 3.15",
+	Summary:  "`ctypes.SetPointerType()` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
@@ -60,7 +60,7 @@ func checkPY229(p *checks.Pass, n ast.Node) {
 	}
 	stdlibRefs(p, n, func(q string, ref ast.Node) {
 		if q == "ctypes.SetPointerType" {
-			p.Reportf(ref, "`ctypes.SetPointerType()` is deprecated and removed in Python 3.15; declare the structure first and use `ctypes.POINTER(cls)`")
+			p.Reportf(ref, "`ctypes.SetPointerType()` is deprecated and will be removed in Python 3.15; declare the structure first and use `ctypes.POINTER(cls)`")
 		}
 	})
 }

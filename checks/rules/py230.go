@@ -10,7 +10,7 @@ import (
 var PY230 = &checks.Rule{
 	Code:     "PY230",
 	Name:     "deprecated-wave-marker-method",
-	Summary:  "`wave` `getmark()`, `setmark()` and `getmarkers()` are deprecated and removed in Python 3.15",
+	Summary:  "`wave` `getmark()`, `setmark()` and `getmarkers()` are deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
@@ -59,5 +59,5 @@ func checkPY230(p *checks.Pass, n ast.Node) {
 		!importsModule(p, "wave") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
-	p.Reportf(call.Func, "wave `%s()` is deprecated and removed in Python 3.15; WAV files have no markers", m)
+	p.Reportf(call.Func, "wave `%s()` is deprecated and will be removed in Python 3.15; WAV files have no markers", m)
 }

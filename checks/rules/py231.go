@@ -6,11 +6,11 @@ import (
 )
 
 // PY231 reports the check_home argument of sysconfig.is_python_build,
-// deprecated and removed in Python 3.15.
+// deprecated and will be removed in Python 3.15.
 var PY231 = &checks.Rule{
 	Code:     "PY231",
 	Name:     "deprecated-is-python-build-check-home",
-	Summary:  "`sysconfig.is_python_build(check_home)` is deprecated and removed in Python 3.15",
+	Summary:  "`sysconfig.is_python_build(check_home)` is deprecated and will be removed in Python 3.15",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -60,6 +60,6 @@ func checkPY231(p *checks.Pass, n ast.Node) {
 	if k := keyword(call, "check_home"); k != nil && k.Value == value {
 		arg = k
 	}
-	p.ReportFix(checks.SpanOf(arg), "`check_home` of `sysconfig.is_python_build()` is ignored, deprecated and removed in Python 3.15",
+	p.ReportFix(checks.SpanOf(arg), "`check_home` of `sysconfig.is_python_build()` is ignored, deprecated and will be removed in Python 3.15",
 		newFix("Remove the `check_home` argument", checks.Safe, removeArgs(call, arg)...))
 }

@@ -9,7 +9,7 @@ import (
 var PY232 = &checks.Rule{
 	Code:     "PY232",
 	Name:     "deprecated-shutil-execerror",
-	Summary:  "`shutil.ExecError` is deprecated since Python 3.14 and removed in 3.16",
+	Summary:  "`shutil.ExecError` is deprecated since Python 3.14 and will be removed in 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -62,6 +62,6 @@ func checkPY232(p *checks.Pass, n ast.Node) {
 		if _, ok := ref.(*ast.Attribute); ok && !p.TargetBelow(since314) && builtinVisible(p, ref, "RuntimeError") {
 			fix = newFix("Replace with `RuntimeError`", checks.Safe, checks.Replace(checks.SpanOf(ref), "RuntimeError"))
 		}
-		p.ReportFix(checks.SpanOf(ref), "`shutil.ExecError` is deprecated since Python 3.14 and removed in Python 3.16; no shutil function raises it", fix)
+		p.ReportFix(checks.SpanOf(ref), "`shutil.ExecError` is deprecated since Python 3.14 and will be removed in Python 3.16; no shutil function raises it", fix)
 	})
 }

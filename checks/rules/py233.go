@@ -13,7 +13,7 @@ import (
 var PY233 = &checks.Rule{
 	Code:     "PY233",
 	Name:     "deprecated-array-u-typecode",
-	Summary:  "the `array` type code `'u'` is deprecated and removed in Python 3.16",
+	Summary:  "the `array` type code `'u'` is deprecated and will be removed in Python 3.16",
 	Severity: checks.Warning,
 	Default:  true,
 	Fix:      checks.FixSometimes,
@@ -68,5 +68,5 @@ func checkPY233(p *checks.Pass, n ast.Node) {
 		at := arg.Pos() + token.Pos(i)
 		fix = newFix("Use the type code 'w'", checks.Unsafe, checks.Replace(checks.Span(at, at+1), "w"))
 	}
-	p.ReportFix(checks.SpanOf(arg), "the `array` type code 'u' is deprecated and removed in Python 3.16; use 'w' (Python 3.13+)", fix)
+	p.ReportFix(checks.SpanOf(arg), "the `array` type code 'u' is deprecated and will be removed in Python 3.16; use 'w' (Python 3.13+)", fix)
 }
