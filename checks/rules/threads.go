@@ -153,6 +153,7 @@ type threads struct {
 	lockNames map[semantic.BindingID]bool // names bound to a lock
 	lockKeys  map[string]bool             // attributes holding a lock, as lockKey names them
 	values    map[string][]ast.Expr       // what the module assigns to each state key
+	shared    map[semantic.BindingID]bool // parameters of entry points that get one object on every run
 	locals    map[string]bool             // state keys holding a threading.local
 	localBind map[semantic.BindingID]bool
 	iterators map[string]bool // state keys holding an iterator or generator
@@ -173,6 +174,7 @@ func analyzeThreads(p *checks.Pass) *threads {
 		lockedFn: map[semantic.ScopeID]bool{}, ctorFn: map[semantic.ScopeID]bool{},
 		accesses: map[string][]*access{}, byNode: map[ast.Node][]*access{},
 		lockNames: map[semantic.BindingID]bool{}, lockKeys: map[string]bool{}, values: map[string][]ast.Expr{},
+		shared:    map[semantic.BindingID]bool{},
 		locals:    map[string]bool{},
 		localBind: map[semantic.BindingID]bool{}, iterators: map[string]bool{},
 		dicts: map[string]bool{}, unknownTy: map[string]bool{},
@@ -181,6 +183,7 @@ func analyzeThreads(p *checks.Pass) *threads {
 	t.scanValues()
 	t.buildCallers()
 	t.findEntries()
+	t.findSharedParams()
 	t.buildGraph()
 	t.findLockedFunctions()
 	t.collectAccesses()
@@ -477,6 +480,14 @@ func (t *threads) callable(e ast.Expr) (s semantic.ScopeID, bound bool, ok bool)
 				s, ok := m.ScopeFor(def)
 				return s, false, ok
 			}
+			return 0, false, false
+		}
+		// obj.method where obj is always an instance of a class of the module.
+		if cls := t.instanceOf(v); cls != nil {
+			if def := m.Method(cls, e.Attr); def != nil {
+				s, ok := m.ScopeFor(def)
+				return s, true, ok
+			}
 		}
 	case *ast.Call:
 		if m.MatchesQualified(e.Func, "functools.partial") && len(e.Args) > 0 {
@@ -484,6 +495,59 @@ func (t *threads) callable(e ast.Expr) (s semantic.ScopeID, bound bool, ok bool)
 		}
 	}
 	return 0, false, false
+}
+
+// instanceOf returns the class of the module that every value assigned
+// to the name n is an instance of (obj = Worker(...)), or nil.
+func (t *threads) instanceOf(n *ast.Name) *ast.ClassDef {
+	var cls *ast.ClassDef
+	ok := true
+	t.assignedValues(n, func(v ast.Expr) {
+		c, isCall := v.(*ast.Call)
+		if !isCall {
+			ok = false
+			return
+		}
+		f, isName := c.Func.(*ast.Name)
+		if !isName {
+			ok = false
+			return
+		}
+		k := moduleClass(t.m, f)
+		if k == nil || cls != nil && k != cls {
+			ok = false
+			return
+		}
+		cls = k
+	})
+	if !ok {
+		return nil
+	}
+	return cls
+}
+
+// boundOutsideLoop reports whether the binding the name n reads comes
+// before the outermost loop or comprehension around c in c's function, so
+// that every round of the loop sees the same object.
+func (t *threads) boundOutsideLoop(n *ast.Name, c ast.Node) bool {
+	id := t.m.Resolve(n)
+	if id == semantic.NoBinding {
+		return false
+	}
+	bound := t.m.Binding(id).Span.Start
+	outside := true
+	t.m.Ancestors(c, func(a ast.Node) bool {
+		switch a.(type) {
+		case *ast.For, *ast.While, *ast.AsyncFor, *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
+			if a.Pos() <= bound && bound < a.End() {
+				outside = false
+			}
+		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef:
+			return false
+		}
+		return true
+	})
+	return outside
 }
 
 var threadingServers = []string{
@@ -595,7 +659,17 @@ func (t *threads) findEntries() {
 			// functools.partial(f, a, b): a and b go to f too.
 			args = append(append([]ast.Expr(nil), pc.Args[1:]...), args...)
 		}
-		e := &entry{target: s, at: c, what: what, selfShared: bound, selfVisible: bound, args: args}
+		shared := bound
+		if a, ok := target.(*ast.Attribute); ok && bound {
+			if v, ok := a.Value.(*ast.Name); ok {
+				if _, _, isSelf := m.SelfParam(v); !isSelf {
+					// obj.method: one object for all runs only when obj
+					// is bound outside the loop that starts them.
+					shared = !t.inLoop(c) || t.boundOutsideLoop(v, c)
+				}
+			}
+		}
+		e := &entry{target: s, at: c, what: what, selfShared: shared, selfVisible: bound, args: args}
 		e.multi = multi || t.repeated(c)
 		e.windows = []window{t.windowOf(c)}
 		add(e)
@@ -649,6 +723,55 @@ func (t *threads) findEntries() {
 			e.multi = true
 		}
 	}
+}
+
+// findSharedParams finds the parameters of entry points through which
+// several concurrent runs get the same object: Thread(target=work,
+// args=(stats,)) started in a loop, with stats bound before the loop.
+func (t *threads) findSharedParams() {
+	for _, e := range t.entries {
+		if !e.multi {
+			continue
+		}
+		fn := t.m.Scope(e.target).Node
+		for j, arg := range e.args {
+			n, ok := arg.(*ast.Name)
+			if !ok || t.inLoop(e.at) && !t.boundOutsideLoop(n, e.at) {
+				continue
+			}
+			if id := t.paramBinding(e.target, fn, j); id != semantic.NoBinding {
+				t.shared[id] = true
+			}
+		}
+	}
+}
+
+// paramBinding returns the binding of the j-th positional parameter of
+// the function fn (scope s) after self, or NoBinding.
+func (t *threads) paramBinding(s semantic.ScopeID, fn ast.Node, j int) semantic.BindingID {
+	var args *ast.Arguments
+	switch f := fn.(type) {
+	case *ast.FunctionDef:
+		args = f.Args
+	case *ast.Lambda:
+		args = f.Args
+	}
+	if args == nil {
+		return semantic.NoBinding
+	}
+	params := append(append([]*ast.Arg(nil), args.Posonlyargs...), args.Args...)
+	if t.m.ClassOf(fn) != nil && len(params) > 0 {
+		params = params[1:]
+	}
+	if j >= len(params) {
+		return semantic.NoBinding
+	}
+	for _, id := range t.m.Scope(s).Bindings(params[j].Arg) {
+		if t.m.Binding(id).Kind == semantic.Parameter {
+			return id
+		}
+	}
+	return semantic.NoBinding
 }
 
 // displayElts returns the elements of a tuple or list display, or nil.
@@ -1106,6 +1229,14 @@ var lockedNameRE = regexp.MustCompile(`(?i)(^|_)locked($|_)|_with_lock$|_under_l
 
 var lockDocRE = regexp.MustCompile(`(?i)(lock (is |must be |should be )?(already )?held|hold(s|ing)? (the |a |an )?[\w.]*\s?lock|must be called with|called with (the |a )?[\w.]*\s?lock|caller (must|should) (hold|acquire|lock)|under (the |a )?[\w.]*\s?lock|while holding|with [\w.]*lock held|lock (is )?acquired)`)
 
+// mayMentionLock reports whether a docstring can match lockDocRE, whose
+// every alternative contains one of these words; the regular expression is
+// slow and most docstrings have none of them.
+func mayMentionLock(doc string) bool {
+	d := strings.ToLower(doc)
+	return strings.Contains(d, "lock") || strings.Contains(d, "called with") || strings.Contains(d, "holding")
+}
+
 // findLockedFunctions marks the functions that always run with a lock
 // held: every call of them in the module holds one, or their name, a
 // decorator or the funcDocstring says so.
@@ -1117,7 +1248,8 @@ func (t *threads) findLockedFunctions() {
 		if !ok || m.Scope(s).Kind != semantic.FunctionScope {
 			continue
 		}
-		if lockedNameRE.MatchString(def.Name) && !strings.Contains(strings.ToLower(def.Name), "unlocked") {
+		lowerName := strings.ToLower(def.Name)
+		if strings.Contains(lowerName, "lock") && lockedNameRE.MatchString(def.Name) && !strings.Contains(lowerName, "unlocked") {
 			t.lockedFn[s] = true
 			continue
 		}
@@ -1131,7 +1263,7 @@ func (t *threads) findLockedFunctions() {
 				}
 			}
 		}
-		if doc := funcDocstring(def.Body); doc != "" && lockDocRE.MatchString(doc) {
+		if doc := funcDocstring(def.Body); doc != "" && mayMentionLock(doc) && lockDocRE.MatchString(doc) {
 			t.lockedFn[s] = true
 		}
 	}
@@ -1712,7 +1844,7 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 				base = "c:" + t.rootClass(cls).Name
 				break
 			}
-			k, ok := t.keyOf(v)
+			k, ok := t.baseKeyOf(v)
 			if !ok {
 				return "", false
 			}
@@ -1754,13 +1886,25 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 		}
 		return k, true
 	case *ast.Subscript:
-		k, ok := t.keyOf(e.Value)
+		k, ok := t.baseKeyOf(e.Value)
 		if !ok || t.locals[k] {
 			return "", false
 		}
 		return k, true
 	}
 	return "", false
+}
+
+// baseKeyOf is keyOf for the object whose attribute or item is used: a
+// parameter that receives one object on every run of an entry point is
+// shared (the parameter itself, rebound, is not).
+func (t *threads) baseKeyOf(e ast.Expr) (string, bool) {
+	if n, ok := e.(*ast.Name); ok {
+		if id := t.m.Resolve(n); id != semantic.NoBinding && t.shared[id] {
+			return fmt.Sprintf("p:%d:%s", id, n.Id), true
+		}
+	}
+	return t.keyOf(e)
 }
 
 // rootClass follows the first base of the module up from c.
