@@ -468,3 +468,9 @@ func importsOnly(n *ast.ImportFrom, names ...string) bool {
 	}
 	return true
 }
+
+// isNone reports whether e is the literal None.
+func isNone(e ast.Expr) bool {
+	k, ok := e.(*ast.Constant)
+	return ok && k.Value.Kind == ast.NoneValue
+}

@@ -88,9 +88,3 @@ func checkPY222(p *checks.Pass, n ast.Node) {
 		p.ReportFix(checks.SpanOf(call), "`NamedTuple()` with keyword fields "+removal+"; pass a list of (name, type) pairs", fix)
 	}
 }
-
-// isNone reports whether e is the literal None.
-func isNone(e ast.Expr) bool {
-	k, ok := e.(*ast.Constant)
-	return ok && k.Value.Kind == ast.NoneValue
-}
