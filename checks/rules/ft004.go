@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/py314/py314/checks"
-	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
 )
 
@@ -139,23 +138,5 @@ func (t *threads) iteratorHandedToAll(c *ast.Call, arg ast.Expr) bool {
 	if !any || !all {
 		return false
 	}
-	id := t.m.Resolve(name)
-	if id == semantic.NoBinding {
-		return false
-	}
-	bound := t.m.Binding(id).Span.Start
-	// The binding must come before the outermost loop around c.
-	outside := true
-	t.m.Ancestors(c, func(a ast.Node) bool {
-		switch a.(type) {
-		case *ast.For, *ast.While, *ast.AsyncFor, *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
-			if a.Pos() <= bound && bound < a.End() {
-				outside = false
-			}
-		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef:
-			return false
-		}
-		return true
-	})
-	return outside
+	return t.boundOutsideLoop(name, c)
 }
