@@ -203,7 +203,7 @@ func TestReportInChromium(t *testing.T) {
 	e2eMust(t, tmp, env, py314, "report", examples, "-o", exPage)
 	exText := e2ePageText(e2eChromium(t, bin, exPage, "--dump-dom"))
 	e2eInOrder(t, "examples report", exText, []string{
-		"Python 3.14 readiness: examples", "5 files checked", "Verdict per family", "Findings per top-level package", "inventory",
+		"Python 3.14 readiness: examples", "6 files checked", "Verdict per family", "Findings per top-level package", "inventory",
 	})
 	exShot := filepath.Join(tmp, "examples.png")
 	e2eScreenshot(t, bin, exPage, exShot)
