@@ -93,7 +93,7 @@ def oracle_answer(op, src, filename):
             out["files"] = _stdlib()
         else:
             out["fail"] = "unknown op " + repr(op)
-    except Exception as e:
+    except BaseException as e:  # SystemExit from argparse too: report it, keep serving
         out["error"] = _error(e)
     return json.dumps(out, ensure_ascii=True)
 `);
