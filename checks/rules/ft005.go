@@ -145,8 +145,15 @@ func (t *threads) tasksOverlap(fn *ast.AsyncFunctionDef, body []ast.Stmt) bool {
 	if !ok {
 		return false
 	}
-	for _, site := range t.callers[s] {
-		t.m.Ancestors(site.call, func(a ast.Node) bool {
+	for _, info := range t.m.Nodes {
+		call, ok := info.Node.(*ast.Call)
+		if !ok {
+			continue
+		}
+		if target, ok := t.m.CallTarget(call); !ok || target != s {
+			continue
+		}
+		t.m.Ancestors(call, func(a ast.Node) bool {
 			if c, ok := a.(*ast.Call); ok && spawns(c) {
 				found = true
 			}

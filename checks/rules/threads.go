@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"math/bits"
 	"regexp"
@@ -154,7 +155,8 @@ type threads struct {
 	lockKeys  map[string]bool             // attributes holding a lock, as lockKey names them
 	values    map[string][]ast.Expr       // what the module assigns to each state key
 	shared    map[semantic.BindingID]bool // parameters of entry points that get one object on every run
-	locals    map[string]bool             // state keys holding a threading.local
+	subs      map[*ast.ClassDef][]*ast.ClassDef
+	locals    map[string]bool // state keys holding a threading.local
 	localBind map[semantic.BindingID]bool
 	iterators map[string]bool // state keys holding an iterator or generator
 	dicts     map[string]bool // state keys holding a dict
@@ -174,12 +176,17 @@ func analyzeThreads(p *checks.Pass) *threads {
 		lockedFn: map[semantic.ScopeID]bool{}, ctorFn: map[semantic.ScopeID]bool{},
 		accesses: map[string][]*access{}, byNode: map[ast.Node][]*access{},
 		lockNames: map[semantic.BindingID]bool{}, lockKeys: map[string]bool{}, values: map[string][]ast.Expr{},
-		shared:    map[semantic.BindingID]bool{},
+		shared: map[semantic.BindingID]bool{}, subs: map[*ast.ClassDef][]*ast.ClassDef{},
 		locals:    map[string]bool{},
 		localBind: map[semantic.BindingID]bool{}, iterators: map[string]bool{},
 		dicts: map[string]bool{}, unknownTy: map[string]bool{},
 	}
 	t.scanImports()
+	if !t.imports && !mayStartThreads(t.src) {
+		// Nothing here can start a thread: no entry points, no library
+		// use, so nothing to analyze.
+		return t
+	}
 	t.scanValues()
 	t.buildCallers()
 	t.findEntries()
@@ -188,6 +195,18 @@ func analyzeThreads(p *checks.Pass) *threads {
 	t.findLockedFunctions()
 	t.collectAccesses()
 	return t
+}
+
+// mayStartThreads reports whether a source mentions anything that can
+// start a thread (threading, _thread, an executor, a thread pool), a cheap
+// test that spares the analysis for most modules.
+func mayStartThreads(src []byte) bool {
+	for _, w := range []string{"hread", "xecutor", "Pool"} {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *threads) scanImports() {
@@ -1175,7 +1194,12 @@ func (t *threads) callTargets(c *ast.Call) []semantic.ScopeID {
 	if a, isAttr := c.Func.(*ast.Attribute); isAttr {
 		if v, isName := a.Value.(*ast.Name); isName {
 			if _, cls, ok := m.SelfParam(v); ok {
-				for _, sub := range m.Subclasses(cls) {
+				subs, ok := t.subs[cls]
+				if !ok {
+					subs = m.Subclasses(cls)
+					t.subs[cls] = subs
+				}
+				for _, sub := range subs {
 					if def := m.Method(sub, a.Attr); def != nil {
 						if ss, ok := m.ScopeFor(def); ok && ss != s {
 							out = append(out, ss)
