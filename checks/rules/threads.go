@@ -1814,6 +1814,8 @@ func acquireIn(s ast.Stmt) ast.Expr {
 //	i:Class.attr      an attribute of self in a method of Class
 //	c:Class.attr      a class attribute
 //	m:module.attr     an attribute of an imported module
+//	s:Handler.server  the server of a socketserver request handler
+//	p:id:name         a parameter that every run of an entry point gets the same object in
 //	...               suffixed with .attr for attributes of those objects
 //
 // For a subscript it returns the key of the container.
@@ -1885,11 +1887,18 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 			}
 			return "", false
 		case *ast.Attribute, *ast.Subscript:
-			if a, ok := v.(*ast.Attribute); ok && a.Attr == "__class__" {
+			if a, ok := v.(*ast.Attribute); ok && (a.Attr == "__class__" || a.Attr == "server") {
 				if n, ok := a.Value.(*ast.Name); ok {
 					if _, cls, ok := m.SelfParam(n); ok {
-						base = "c:" + t.rootClass(cls).Name
-						break
+						if a.Attr == "__class__" {
+							base = "c:" + t.rootClass(cls).Name
+							break
+						}
+						if m.InheritsFrom(cls, "socketserver.BaseRequestHandler") {
+							// Every request handler holds the one server.
+							base = "s:" + t.rootClass(cls).Name + ".server"
+							break
+						}
 					}
 				}
 			}
