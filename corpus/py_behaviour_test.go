@@ -95,6 +95,80 @@ var pyBehaviourCases = []pyBehaviourCase{
 		before: pyRun{stdout: "12\n", err: "NameError: name 'error' is not defined"},
 		after:  pyRun{stdout: "12\nnot a number: invalid literal for int() with base 10: 'twelve'\nNone\n"},
 	},
+	{
+		// get_event_loop() raises once no loop is running or set. pyodide
+		// always runs its own loop and policy; the prelude restores
+		// CPython's. The fix creates a selector loop, which pyodide cannot.
+		archive: "PY401/basic.txtar", section: "runtime.py",
+		prelude: "import asyncio.events\nasyncio.events._set_running_loop(None)\nasyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())\n",
+		before: pyRun{
+			warnings: []string{
+				"DeprecationWarning: 'asyncio.DefaultEventLoopPolicy' is deprecated and slated for removal in Python 3.16",
+				"DeprecationWarning: 'asyncio.set_event_loop_policy' is deprecated and slated for removal in Python 3.16",
+			},
+			err: "RuntimeError: There is no current event loop in thread 'MainThread'.",
+		},
+	},
+	{
+		// The default start method is forkserver, and what the rule reports
+		// as targets cannot be pickled (pyodide cannot start processes).
+		archive: "PY402/basic.txtar", section: "runtime.py",
+		before: pyRun{stdout: "forkserver\nPicklingError\nPicklingError\n"},
+	},
+	{
+		// The data filter refuses the member; filter="data" changes nothing.
+		archive: "PY403/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed",
+		before: pyRun{stdout: "refused: OutsideDestinationError\n"},
+		after:  pyRun{stdout: "refused: OutsideDestinationError\n"},
+	},
+	{
+		// int() no longer falls back to __trunc__; math.trunc still does.
+		archive: "PY404/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed",
+		before: pyRun{stdout: "19\n", err: "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'Money'"},
+		after:  pyRun{stdout: "19\n19\n"},
+	},
+	{
+		// not NotImplemented raises; the fix returns NotImplemented, and
+		// != falls back to identity.
+		archive: "PY405/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed.unsafe",
+		before: pyRun{stdout: "False\n", err: "TypeError: NotImplemented should not be used in a boolean context"},
+		after:  pyRun{stdout: "False\nTrue\n"},
+	},
+	{
+		// Through an instance the partial receives the instance.
+		archive: "PY406/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed",
+		before: pyRun{stdout: "255\n", err: "TypeError: int() takes at most 2 arguments (3 given)"},
+		after:  pyRun{stdout: "255\n255\n"},
+	},
+	{
+		archive: "PY407/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed",
+		before: pyRun{err: "ProgrammingError: Binding 1 (':id') is a named parameter, but you supplied a sequence which requires nameless (qmark) placeholders."},
+		after:  pyRun{stdout: "[(1, 'ada')]\n"},
+	},
+	{
+		// A Template prints as its repr, compares by identity and does not
+		// add to a str.
+		archive: "PY408/basic.txtar", section: "runtime.py",
+		before: pyRun{
+			stdout: "Template(strings=('hello ', ''), interpolations=(Interpolation('world', 'name', None, ''),))\n" +
+				"False\nFalse\n" +
+				"Template(strings=('hello ', ''), interpolations=(Interpolation('world', 'name', None, ''),))!\n" +
+				"<Template(strings=('hello ', ''), interpolations=(Interpolation('world', 'name', None, ''),))>\n",
+			err: "TypeError: can only concatenate string.templatelib.Template (not \"str\") to string.templatelib.Template",
+		},
+	},
+	{
+		// Unions are no longer cached, and print as X | Y.
+		archive: "PY409/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed",
+		before: pyRun{stdout: "False\nTrue\nFalse\n"},
+		after:  pyRun{stdout: "True\nFalse\nFalse\n"},
+	},
+	{
+		// create_task passes name= to the factory.
+		archive: "PY410/basic.txtar", section: "runtime.py", golden: "runtime.py.fixed.unsafe",
+		before: pyRun{err: "TypeError: factory() got an unexpected keyword argument 'name'"},
+		after:  pyRun{stdout: "worker\n"},
+	},
 }
 
 func TestPYBehaviour(t *testing.T) {
