@@ -977,7 +977,7 @@ func (t *threads) valueOfBinding(n ast.Node) ast.Expr {
 // starts it once, behind a check.)
 func (t *threads) repeated(c *ast.Call) bool {
 	if t.inLoop(c) {
-		return true
+		return !t.joinedEachRound(c)
 	}
 	s := t.funcScope(c)
 	if s == 0 {
@@ -989,6 +989,40 @@ func (t *threads) repeated(c *ast.Call) bool {
 		}
 	}
 	return false
+}
+
+// joinedEachRound reports whether the loop around the call c that starts a
+// thread also waits for it before the next round (start, join, repeat), so
+// that its threads never overlap.
+func (t *threads) joinedEachRound(c *ast.Call) bool {
+	var loop ast.Node
+	t.m.Ancestors(c, func(a ast.Node) bool {
+		switch a.(type) {
+		case *ast.For, *ast.While, *ast.AsyncFor:
+			loop = a
+			return false
+		case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp,
+			*ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef:
+			return false
+		}
+		return true
+	})
+	if loop == nil {
+		return false
+	}
+	joined := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef:
+			return false
+		case *ast.Call:
+			if x.Pos() > c.End() && isJoin(t.m, x) {
+				joined = true
+			}
+		}
+		return !joined
+	})
+	return joined
 }
 
 // inLoop reports whether n is in a loop or comprehension of its function.
