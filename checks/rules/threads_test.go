@@ -335,3 +335,55 @@ func TestIdentWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLockFixes checks the fixes FT001 offers: with a lock for the state
+// an unsafe wrap in it, without one a display-only wrap in a lock to
+// create, and none when the statement shares its line.
+func TestLockFixes(t *testing.T) {
+	src := `import threading
+
+total = 0
+guard = threading.Lock()
+
+class Meter:
+    def __init__(self):
+        self.n = 0
+
+    def tick(self):
+        self.n += 1
+
+def add():
+    global total
+    total += 1
+    if True: total += 2
+
+def start():
+    for _ in range(2):
+        threading.Thread(target=add).start()
+        threading.Thread(target=meter.tick).start()
+
+meter = Meter()
+start()
+`
+	f := parser.ParseSource("test.py", []byte(src), parser.Options{})
+	res := checks.Run(f, checks.Settings{Rules: []*checks.Rule{FT001}, Target: parser.Version{Major: 3, Minor: 14}})
+	var got []string
+	for _, d := range res.Diagnostics {
+		line, _ := f.File.LineCol(d.Span.Start)
+		fix := "no fix"
+		if d.Fix != nil {
+			var edits []string
+			for _, e := range d.Fix.Edits {
+				edits = append(edits, fmt.Sprintf("%q", e.New))
+			}
+			fix = fmt.Sprintf("%s %s: %s", d.Fix.Applicability, d.Fix.Title, strings.Join(edits, " "))
+		}
+		got = append(got, fmt.Sprintf("%d %s", line, fix))
+	}
+	want := "11 display-only Wrap in `with self._lock:` and create `self._lock = threading.Lock()` in `__init__`: \"with self._lock:\\n            \"\n" +
+		"15 unsafe Wrap in `with guard:`: \"with guard:\\n        \"\n" +
+		"16 no fix"
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("fixes:\n%s\nwant:\n%s", g, want)
+	}
+}
