@@ -1,8 +1,6 @@
 package semantic
 
 import (
-	"strconv"
-
 	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/ast"
 )
@@ -161,43 +159,7 @@ func (b *builder) hasattrCall(c *ast.Call) (string, bool) {
 // versionCompare recognizes sys.version_info OP (3, N) and
 // sys.version_info[:2] OP (3, N), also with the operands swapped.
 func (b *builder) versionCompare(c *ast.Compare) (parser.Version, ast.CmpOp, bool) {
-	if len(c.Ops) != 1 {
-		return parser.Version{}, 0, false
-	}
-	left, right, op := c.Left, c.Comparators[0], c.Ops[0]
-	if !b.isVersionInfo(left) {
-		left, right = right, left
-		switch op {
-		case ast.Lt:
-			op = ast.Gt
-		case ast.LtE:
-			op = ast.GtE
-		case ast.Gt:
-			op = ast.Lt
-		case ast.GtE:
-			op = ast.LtE
-		}
-		if !b.isVersionInfo(left) {
-			return parser.Version{}, 0, false
-		}
-	}
-	tup, ok := right.(*ast.Tuple)
-	if !ok || len(tup.Elts) < 1 {
-		return parser.Version{}, 0, false
-	}
-	var parts [2]int
-	for i := 0; i < len(tup.Elts) && i < 2; i++ {
-		k, ok := tup.Elts[i].(*ast.Constant)
-		if !ok || k.Value.Kind != ast.IntValue {
-			return parser.Version{}, 0, false
-		}
-		n, err := strconv.Atoi(k.Value.Text)
-		if err != nil || n > 255 {
-			return parser.Version{}, 0, false
-		}
-		parts[i] = n
-	}
-	return parser.Version{Major: uint8(parts[0]), Minor: uint8(parts[1])}, op, true
+	return versionComparison(c, b.isVersionInfo)
 }
 
 func (b *builder) isVersionInfo(e ast.Expr) bool {

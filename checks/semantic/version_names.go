@@ -87,11 +87,19 @@ func (m *Model) versionTest(e ast.Expr, depth int) (lo, hi parser.Version, ok bo
 // versionCompare recognizes sys.version_info OP (3, N), also with the
 // operands swapped, and returns it as sys.version_info OP version.
 func (m *Model) versionCompare(c *ast.Compare) (parser.Version, ast.CmpOp, bool) {
+	return versionComparison(c, m.isVersionInfo)
+}
+
+// versionComparison recognizes VERSION_INFO OP (3, N), also with the
+// operands swapped, where isVersionInfo says what stands for
+// sys.version_info, and returns it as sys.version_info OP version. A
+// tuple with a micro version is understood only with >= and <.
+func versionComparison(c *ast.Compare, isVersionInfo func(ast.Expr) bool) (parser.Version, ast.CmpOp, bool) {
 	if len(c.Ops) != 1 {
 		return parser.Version{}, 0, false
 	}
 	left, right, op := c.Left, c.Comparators[0], c.Ops[0]
-	if !m.isVersionInfo(left) {
+	if !isVersionInfo(left) {
 		left, right = right, left
 		switch op {
 		case ast.Lt:
@@ -103,7 +111,7 @@ func (m *Model) versionCompare(c *ast.Compare) (parser.Version, ast.CmpOp, bool)
 		case ast.GtE:
 			op = ast.LtE
 		}
-		if !m.isVersionInfo(left) {
+		if !isVersionInfo(left) {
 			return parser.Version{}, 0, false
 		}
 	}
