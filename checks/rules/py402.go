@@ -183,8 +183,13 @@ func isPool(p *checks.Pass, e ast.Expr) bool {
 		e = boundValue(m, m.Binding(id))
 	}
 	c, ok := e.(*ast.Call)
-	return ok && keyword(c, "mp_context") == nil &&
-		m.MatchesQualified(c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool", "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor")
+	if !ok || keyword(c, "mp_context") != nil {
+		return false
+	}
+	if m.MatchesQualified(c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
+		return len(c.Args) < 2 // the second argument is mp_context
+	}
+	return m.MatchesQualified(c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
 }
 
 // isProcess reports whether e is a Process: a creation call, or a name

@@ -10,18 +10,19 @@ import (
 var PY405 = &checks.Rule{
 	Code:     "PY405",
 	Name:     "not-implemented-truth-value",
-	Summary:  "the result of a direct `__eq__`/`__lt__`/`__add__`... call used as a truth value, a TypeError on Python 3.14 when it is `NotImplemented`",
+	Summary:  "the result of a direct `__eq__`/`__lt__`/... call used as a truth value, a TypeError on Python 3.14 when it is `NotImplemented`",
 	Severity: checks.Error,
 	Default:  true,
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY405,
 	Doc: `## What it does
-Reports direct calls of comparison and arithmetic special methods (` + "`x.__eq__(y)`, `x.__lt__(y)`" + `,
-` + "`x.__add__(y)`" + `, ...) whose result is used as a truth value: under ` + "`not`" + `, as the test of
+Reports direct calls of the rich comparison methods (` + "`x.__eq__(y)`, `x.__lt__(y)`" + `, ...)
+whose result is used as a truth value: under ` + "`not`" + `, as the test of
 ` + "`if`, `while`" + `, a conditional expression, an ` + "`assert`" + ` or a comprehension condition, as an
 operand of ` + "`and`/`or`" + ` that is tested, or as the argument of ` + "`bool()`" + `. The classic case is
-` + "`def __ne__(self, other): return not self.__eq__(other)`" + `.
+` + "`def __ne__(self, other): return not self.__eq__(other)`" + `. A call of the class's own method
+is not reported when that method never returns ` + "`NotImplemented`" + `.
 
 ## Why it matters on Python 3.14
 These methods return ` + "`NotImplemented`" + ` for operand types they do not handle, so that Python
@@ -67,25 +68,19 @@ and falls back to identity, which can give ` + "`True`" + `.
 `,
 }
 
-// binaryDunders are the special methods that return NotImplemented for
-// operands they do not handle.
-var binaryDunders = map[string]bool{
+// comparisonDunders are the rich comparison methods, which return
+// NotImplemented for operands they do not handle.
+var comparisonDunders = map[string]bool{
 	"__eq__": true, "__ne__": true, "__lt__": true, "__le__": true, "__gt__": true, "__ge__": true,
-	"__add__": true, "__sub__": true, "__mul__": true, "__matmul__": true, "__truediv__": true,
-	"__floordiv__": true, "__mod__": true, "__divmod__": true, "__pow__": true, "__lshift__": true,
-	"__rshift__": true, "__and__": true, "__xor__": true, "__or__": true,
-	"__radd__": true, "__rsub__": true, "__rmul__": true, "__rmatmul__": true, "__rtruediv__": true,
-	"__rfloordiv__": true, "__rmod__": true, "__rdivmod__": true, "__rpow__": true, "__rlshift__": true,
-	"__rrshift__": true, "__rand__": true, "__rxor__": true, "__ror__": true,
 }
 
 func checkPY405(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	attr, ok := call.Func.(*ast.Attribute)
-	if !ok || !binaryDunders[attr.Attr] || len(call.Args) != 1 || len(call.Keywords) != 0 {
+	if !ok || !comparisonDunders[attr.Attr] || len(call.Args) != 1 || len(call.Keywords) != 0 {
 		return
 	}
-	if _, starred := call.Args[0].(*ast.Starred); starred || !inBooleanContext(p.Model, call) {
+	if _, starred := call.Args[0].(*ast.Starred); starred || !inBooleanContext(p.Model, call) || ownMethodNeverReturnsNotImplemented(p.Model, attr) {
 		return
 	}
 	p.ReportFix(checks.SpanOf(call),
@@ -155,4 +150,34 @@ func notImplementedFix(p *checks.Pass, call *ast.Call) *checks.Fix {
 	text := "NotImplemented if (" + name + " := " + p.Text(call) + ") is NotImplemented else not " + name
 	return &checks.Fix{Title: "Return `NotImplemented` when `" + call.Func.(*ast.Attribute).Attr + "` does", Applicability: checks.Unsafe,
 		Edits: []checks.Edit{checks.Replace(checks.SpanOf(not), text)}}
+}
+
+// ownMethodNeverReturnsNotImplemented reports whether attr is
+// self.__op__ in a method of a class that defines __op__ itself without
+// ever naming NotImplemented.
+func ownMethodNeverReturnsNotImplemented(m *semantic.Model, attr *ast.Attribute) bool {
+	self, ok := attr.Value.(*ast.Name)
+	if !ok {
+		return false
+	}
+	fn, ok := m.FunctionOf(attr).(*ast.FunctionDef)
+	if !ok || len(fn.Args.Args) == 0 || fn.Args.Args[0].Arg != self.Id {
+		return false
+	}
+	c := m.ClassOf(fn)
+	if c == nil {
+		return false
+	}
+	def, ok := classAttr(c, attr.Attr).(*ast.FunctionDef)
+	if !ok {
+		return false
+	}
+	never := true
+	ast.Inspect(def, func(n ast.Node) bool {
+		if name, ok := n.(*ast.Name); ok && name.Id == "NotImplemented" {
+			never = false
+		}
+		return never
+	})
+	return never
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"regexp"
+
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
@@ -83,7 +85,7 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 	case *ast.BinOp:
 		switch n.Op {
 		case ast.Mod:
-			if _, ok := stringConstant(n.Left); !ok {
+			if f, ok := stringConstant(n.Left); !ok || !percentS.MatchString(f) {
 				return
 			}
 			args := []ast.Expr{n.Right}
@@ -113,11 +115,14 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 			}
 		}
 	case *ast.FormattedValue:
-		if isTemplate(m, n.Value) {
+		if isTemplate(m, n.Value) && n.Conversion != 'r' && n.Conversion != 'a' {
 			p.Reportf(n.Value, "an f-string shows the repr of a t-string's `Template`, not the interpolated text")
 		}
 	}
 }
+
+// percentS matches a %s conversion of printf-style formatting.
+var percentS = regexp.MustCompile(`%(\([^)]*\))?[-#0 +]*(\*|[0-9]+)?(\.(\*|[0-9]+))?s`)
 
 // isTemplate reports whether e evaluates to a t-string Template: a t-string
 // literal, or a name whose every binding in its scope assigns one.
