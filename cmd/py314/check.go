@@ -202,21 +202,8 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 		}
 		outcomes = append(outcomes, out)
 	} else {
-		found, err := files.Discover(paths, files.Options{
-			ForceExclude: cf.forceExclude,
-			Exclude: func(p string, isDir bool) (bool, error) {
-				return resolver.Excluded(p, isDir, files.DefaultExcluded)
-			},
-		})
+		found, err := discover(e, "check", resolver, paths, cf.forceExclude)
 		if err != nil {
-			var list files.ErrorList
-			if errors.As(err, &list) {
-				for _, err := range list {
-					fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
-				}
-			} else {
-				fmt.Fprintf(e.stderr, "py314 check: %v\n", err)
-			}
 			var cfgErr *config.Error
 			if errors.As(err, &cfgErr) || len(found) == 0 {
 				return exitUsage
@@ -237,6 +224,29 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 		outcomes = checkFiles(e, resolver, c, found, cf)
 	}
 	return report(e, outcomes, format, run, cf, base)
+}
+
+// discover finds the Python files under paths with the exclusions the
+// configuration gives, printing each path it could not read or judge as
+// "py314 CMD: error".
+func discover(e *env, cmd string, resolver *config.Resolver, paths []string, forceExclude bool) ([]string, error) {
+	found, err := files.Discover(paths, files.Options{
+		ForceExclude: forceExclude,
+		Exclude: func(p string, isDir bool) (bool, error) {
+			return resolver.Excluded(p, isDir, files.DefaultExcluded)
+		},
+	})
+	if err != nil {
+		var list files.ErrorList
+		if errors.As(err, &list) {
+			for _, err := range list {
+				fmt.Fprintf(e.stderr, "py314 %s: %v\n", cmd, err)
+			}
+		} else {
+			fmt.Fprintf(e.stderr, "py314 %s: %v\n", cmd, err)
+		}
+	}
+	return found, err
 }
 
 // checkFiles checks the files in parallel and returns the outcomes in the

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/py314/py314/checks/config"
-	"github.com/py314/py314/checks/files"
 	readiness "github.com/py314/py314/checks/report"
 	"github.com/py314/py314/checks/rules"
 )
@@ -125,20 +124,8 @@ func runReport(c *command, e *env, fs *flag.FlagSet, rf *reportFlags) int {
 		return exitUsage
 	}
 	status := exitOK
-	found, err := files.Discover([]string{root}, files.Options{
-		Exclude: func(p string, isDir bool) (bool, error) {
-			return resolver.Excluded(p, isDir, files.DefaultExcluded)
-		},
-	})
+	found, err := discover(e, "report", resolver, []string{root}, false)
 	if err != nil {
-		var list files.ErrorList
-		if errors.As(err, &list) {
-			for _, err := range list {
-				fmt.Fprintf(e.stderr, "py314 report: %v\n", err)
-			}
-		} else {
-			fmt.Fprintf(e.stderr, "py314 report: %v\n", err)
-		}
 		status = exitUsage
 	}
 	outcomes := checkFiles(e, resolver, nil, found, &checkFlags{})
