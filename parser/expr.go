@@ -1516,22 +1516,28 @@ func (p *parser) typeParams() []ast.TypeParam {
 	return list
 }
 
+// rejectBound reports a bound or constraints given to a TypeVarTuple or
+// ParamSpec (kind), which only TypeVars may have, and skips them.
+func (p *parser) rejectBound(kind string) {
+	if p.tok != token.COLON {
+		return
+	}
+	colon := p.start()
+	p.next()
+	msg := "cannot use bound with " + kind
+	if _, ok := p.expression().(*ast.Tuple); ok {
+		msg = "cannot use constraints with " + kind
+	}
+	p.errorAt(colon, p.prevEnd(), msg)
+}
+
 func (p *parser) typeParam() ast.TypeParam {
 	start := p.start()
 	switch p.tok {
 	case token.STAR:
 		p.next()
 		name, _, _ := p.name()
-		if p.tok == token.COLON {
-			colon := p.start()
-			p.next()
-			e := p.expression()
-			msg := "cannot use bound with TypeVarTuple"
-			if _, ok := e.(*ast.Tuple); ok {
-				msg = "cannot use constraints with TypeVarTuple"
-			}
-			p.errorAt(colon, p.prevEnd(), msg)
-		}
+		p.rejectBound("TypeVarTuple")
 		var def ast.Expr
 		if p.got(token.EQUAL) {
 			def = p.starExpression()
@@ -1541,16 +1547,7 @@ func (p *parser) typeParam() ast.TypeParam {
 	case token.DOUBLESTAR:
 		p.next()
 		name, _, _ := p.name()
-		if p.tok == token.COLON {
-			colon := p.start()
-			p.next()
-			e := p.expression()
-			msg := "cannot use bound with ParamSpec"
-			if _, ok := e.(*ast.Tuple); ok {
-				msg = "cannot use constraints with ParamSpec"
-			}
-			p.errorAt(colon, p.prevEnd(), msg)
-		}
+		p.rejectBound("ParamSpec")
 		var def ast.Expr
 		if p.got(token.EQUAL) {
 			def = p.expression()
