@@ -324,22 +324,8 @@ func decodeStr(body string, raw, braces bool) (string, string) {
 				i++
 			}
 			continue
-		case '\\', '\'', '"':
-			b = append(b, e)
-		case 'a':
-			b = append(b, 7)
-		case 'b':
-			b = append(b, 8)
-		case 'f':
-			b = append(b, 12)
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'v':
-			b = append(b, 11)
+		case '\\', '\'', '"', 'a', 'b', 'f', 'n', 'r', 't', 'v':
+			b = append(b, simpleEscape(e))
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v, j := rune(0), i+1
 			for n := 0; n < 3 && j < len(body) && body[j] >= '0' && body[j] <= '7'; n++ {
@@ -462,22 +448,8 @@ func decodeBytes(body string, raw bool) (string, string) {
 				i++
 			}
 			continue
-		case '\\', '\'', '"':
-			b = append(b, e)
-		case 'a':
-			b = append(b, 7)
-		case 'b':
-			b = append(b, 8)
-		case 'f':
-			b = append(b, 12)
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'v':
-			b = append(b, 11)
+		case '\\', '\'', '"', 'a', 'b', 'f', 'n', 'r', 't', 'v':
+			b = append(b, simpleEscape(e))
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v, j := 0, i+1
 			for n := 0; n < 3 && j < len(body) && body[j] >= '0' && body[j] <= '7'; n++ {
@@ -532,3 +504,25 @@ func appendWTF8(b []byte, r rune) []byte {
 
 // decodeRune decodes one UTF-8 sequence, returning size 1 for a bad byte.
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// simpleEscape returns the byte a one-character escape such as \n stands
+// for, in str and bytes literals alike: \\ \' \" \a \b \f \n \r \t \v.
+func simpleEscape(e byte) byte {
+	switch e {
+	case 'a':
+		return 7
+	case 'b':
+		return 8
+	case 'f':
+		return 12
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	case 'v':
+		return 11
+	}
+	return e // \\, \' and \"
+}
