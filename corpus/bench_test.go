@@ -3,6 +3,8 @@ package corpus
 import (
 	"testing"
 
+	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/rules"
 	"github.com/py314/py314/corpus/oracle"
 	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/scanner"
@@ -52,6 +54,23 @@ func BenchmarkParseStdlib(b *testing.B) {
 	for b.Loop() {
 		for _, src := range srcs {
 			parser.ParseFile("x.py", src, parser.Options{})
+		}
+	}
+}
+
+// BenchmarkCheckStdlib measures py314 check --select ALL without the
+// command around it: parse, semantic model and every rule, one core, over
+// CPython 3.14's standard library.
+func BenchmarkCheckStdlib(b *testing.B) {
+	srcs, n := stdlibSources(b)
+	s := checks.Settings{Rules: rules.All(), Target: parser.Version{Major: 3, Minor: 14}}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range srcs {
+			f := parser.ParseFile("x.py", src, parser.Options{})
+			checks.Run(f, s)
 		}
 	}
 }
