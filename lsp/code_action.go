@@ -213,7 +213,7 @@ func (s *server) actionEdits(sn *snapshot, data *actionData) ([]protocol.TextEdi
 				continue
 			}
 			if data.Action == actionNoqa {
-				return sn.textEdits(checks.NoqaEdits(a.file, []checks.Diagnostic{d})), nil
+				return sn.textEdits(checks.NoqaEdits(sn.tokenFile(), []checks.Diagnostic{d})), nil
 			}
 			if d.Fix != nil {
 				return sn.textEdits(d.Fix.Edits), nil

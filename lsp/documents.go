@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -30,13 +31,16 @@ type snapshot struct {
 	mapOnce sync.Once
 	m       *mapper
 
-	analysisOnce sync.Once
-	a            *analysis
+	analysisMu sync.Mutex // held while the analysis is computed
+	a          *analysis
+
+	tokensOnce sync.Once
+	tokens     *parser.File
 }
 
 // analysis is what checking a snapshot gave.
 type analysis struct {
-	file      *parser.File // parsed with tokens, for noqa edits
+	file      *parser.File // parsed without tokens: see tokenFile
 	settings  config.Settings
 	diags     []checks.Diagnostic
 	configErr error // the settings could not be found; nothing was checked
@@ -62,16 +66,46 @@ func (sn *snapshot) isPython() bool {
 
 // analyze parses and checks the snapshot, once.
 func (sn *snapshot) analyze() *analysis {
-	sn.analysisOnce.Do(func() {
-		a := &analysis{}
-		a.settings, a.configErr = sn.resolver.For(sn.path)
-		a.file = parser.ParseSource(sn.path, sn.text, parser.Options{KeepTokens: true})
-		if a.configErr == nil && sn.isPython() {
-			a.diags = sn.lint(a.settings, a.file)
+	a, _ := sn.analyzeContext(context.Background())
+	return a
+}
+
+// analyzeContext is analyze for the linter, which may give up on a
+// snapshot that a newer edit made stale: when ctx is done before the
+// parse or before the check, it stops there and returns ctx's error, and
+// the next caller starts over. Once a check has started it runs to its
+// end, since the rules cannot be interrupted.
+func (sn *snapshot) analyzeContext(ctx context.Context) (*analysis, error) {
+	sn.analysisMu.Lock()
+	defer sn.analysisMu.Unlock()
+	if sn.a != nil {
+		return sn.a, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := &analysis{}
+	a.settings, a.configErr = sn.resolver.For(sn.path)
+	// Only noqa edits need the tokens, and they are asked for far less
+	// often than the document changes: tokenFile parses again for them.
+	a.file = parser.ParseSource(sn.path, sn.text, parser.Options{})
+	if a.configErr == nil && sn.isPython() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		sn.a = a
+		a.diags = sn.lint(a.settings, a.file)
+	}
+	sn.a = a
+	return a, nil
+}
+
+// tokenFile returns the snapshot's text parsed with every token, as
+// checks.NoqaEdits needs it.
+func (sn *snapshot) tokenFile() *parser.File {
+	sn.tokensOnce.Do(func() {
+		sn.tokens = parser.ParseSource(sn.path, sn.text, parser.Options{KeepTokens: true})
 	})
-	return sn.a
+	return sn.tokens
 }
 
 // lint runs the rules over f.

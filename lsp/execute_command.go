@@ -73,7 +73,7 @@ func (s *server) executeCommand(raw *json.RawMessage) (backgroundFunc, error) {
 			edits = s.fixAll(sn, checks.Unsafe)
 		case commandAddNoqa:
 			label = "py314: Disable every problem with noqa comments"
-			edits = sn.textEdits(checks.NoqaEdits(a.file, a.diags))
+			edits = sn.textEdits(checks.NoqaEdits(sn.tokenFile(), a.diags))
 		}
 		if len(edits) == 0 || ctx.Err() != nil {
 			return nil, nil

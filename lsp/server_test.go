@@ -149,3 +149,37 @@ func TestStreamResynchronizes(t *testing.T) {
 		t.Errorf("second message %v", m)
 	}
 }
+
+// testSnapshot returns a snapshot of text checked with the default
+// settings, its positions in UTF-16.
+func testSnapshot(t testing.TB, text string) (*server, *snapshot) {
+	t.Helper()
+	s := newServer(Options{Log: testLog{t}})
+	r, err := editorSettings{}.resolver(s.rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.resolver = r
+	s.client.encoding = encodingUTF16
+	return s, s.newSnapshot("file:///w/a.py", "python", 1, []byte(text))
+}
+
+func TestNoqaAfterMultiLineString(t *testing.T) {
+	// The check parses without tokens; the noqa edit still goes after
+	// the string that the flagged line starts.
+	s, sn := testSnapshot(t, "import ast\nx = ast.Num(1) if \"\"\"\n\"\"\" else 0\n")
+	a := sn.analyze()
+	if len(a.diags) != 1 {
+		t.Fatalf("diagnostics %v, want one", a.diags)
+	}
+	d := a.diags[0]
+	edits, err := s.actionEdits(sn, &actionData{URI: sn.uri, Version: 1, Action: actionNoqa, Code: d.Rule.Code, Start: int(d.Span.Start), End: int(d.Span.End)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(edits)
+	want := `[{"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":10}},"newText":"  # noqa: PY101"}]`
+	if string(got) != want {
+		t.Errorf("edits\n%s\nwant\n%s", got, want)
+	}
+}
