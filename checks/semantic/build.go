@@ -10,18 +10,24 @@ import (
 
 // Build builds the model of a parsed file. It works on partial trees too:
 // every node present is recorded.
+//
+// Build writes each node's number into the ID field of its ast.Loc, so
+// that NodeID needs no index: it must not run concurrently with another
+// Build of the same tree or with readers of those fields. Building a
+// model of the same tree again, or of a fresh tree, is fine; a model
+// still answers for its own nodes after another model renumbered them
+// (more slowly).
 func Build(f *parser.File) *Model {
 	m := &Model{
 		Module: f.Module,
-		index:  make(map[ast.Node]NodeID, 256),
-		byNode: map[ast.Node]BindingID{},
 		calls:  map[ScopeID][]ScopeID{},
-		scopes: map[ast.Node]ScopeID{},
+		scopes: map[NodeID]ScopeID{},
 	}
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment}
 	b.openScope(ModuleScope, f.Module)
 	b.visit(f.Module)
 	b.resolve()
+	b.index()
 	return m
 }
 
@@ -56,7 +62,7 @@ type builder struct {
 func (b *builder) add(n ast.Node) NodeID {
 	id := NodeID(len(b.m.Nodes))
 	b.m.Nodes = append(b.m.Nodes, NodeInfo{Node: n, Parent: b.cur, Scope: b.scope, Flags: b.flags, Guard: b.guard, Ref: NoBinding})
-	b.m.index[n] = id
+	n.(numbered).NodeLoc().ID = int32(id) + 1
 	return id
 }
 
@@ -67,8 +73,12 @@ func (b *builder) openScope(kind ScopeKind, n ast.Node) ScopeID {
 	}
 	id := ScopeID(len(b.m.Scopes))
 	b.m.Scopes = append(b.m.Scopes, Scope{Kind: kind, Node: n, Parent: parent, bindings: map[string][]BindingID{}})
-	if kind != TypeParamScope {
-		b.m.scopes[n] = id
+	switch kind {
+	case ModuleScope:
+		b.m.scopes[0] = id // opened before the module is visited
+	case TypeParamScope:
+	default:
+		b.m.scopes[b.cur] = id // n is the node being visited
 	}
 	b.scope = id
 	return id
@@ -93,9 +103,6 @@ func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Spa
 	b.m.Bindings = append(b.m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard})
 	sc := &b.m.Scopes[s]
 	sc.bindings[name] = append(sc.bindings[name], id)
-	if _, ok := b.m.byNode[n]; !ok {
-		b.m.byNode[n] = id
-	}
 	return id
 }
 
@@ -643,7 +650,7 @@ func (b *builder) callee(c pendingCall) (ScopeID, bool) {
 	m := b.m
 	switch fn := c.fn.(type) {
 	case *ast.Name:
-		return b.bindingCallee(m.Nodes[m.index[fn]].Ref)
+		return b.bindingCallee(b.ref(fn))
 	case *ast.Attribute:
 		v, ok := fn.Value.(*ast.Name)
 		if !ok {
@@ -652,14 +659,37 @@ func (b *builder) callee(c pendingCall) (ScopeID, bool) {
 		if c.class != NoScope && v.Id == c.self {
 			return b.method(c.class, fn.Attr)
 		}
-		id := m.Nodes[m.index[v]].Ref
+		id := b.ref(v)
 		if id != NoBinding && m.Bindings[id].Kind == ClassDef {
-			if cs, ok := m.scopes[m.Bindings[id].Node]; ok {
+			if cs, ok := m.ScopeFor(m.Bindings[id].Node); ok {
 				return b.method(cs, fn.Attr)
 			}
 		}
 	}
 	return 0, false
+}
+
+// ref is the binding a Name of the tree reads, as resolve found it.
+func (b *builder) ref(n *ast.Name) BindingID {
+	if id := b.m.NodeID(n); id != NoNode {
+		return b.m.Nodes[id].Ref
+	}
+	return NoBinding
+}
+
+// index records, once the walk is done, the first binding each node
+// creates.
+func (b *builder) index() {
+	m := b.m
+	m.byNode = make([]BindingID, len(m.Nodes))
+	for i := range m.byNode {
+		m.byNode[i] = NoBinding
+	}
+	for i := len(m.Bindings) - 1; i >= 0; i-- {
+		if id := m.NodeID(m.Bindings[i].Node); id != NoNode {
+			m.byNode[id] = BindingID(i)
+		}
+	}
 }
 
 func (b *builder) bindingCallee(id BindingID) (ScopeID, bool) {
@@ -670,11 +700,10 @@ func (b *builder) bindingCallee(id BindingID) (ScopeID, bool) {
 	bd := &m.Bindings[id]
 	switch bd.Kind {
 	case FunctionDef:
-		s, ok := m.scopes[bd.Node]
-		return s, ok
+		return m.ScopeFor(bd.Node)
 	case ClassDef:
 		// Calling a class runs its __init__.
-		if cs, ok := m.scopes[bd.Node]; ok {
+		if cs, ok := m.ScopeFor(bd.Node); ok {
 			return b.method(cs, "__init__")
 		}
 	}
@@ -690,8 +719,7 @@ func (b *builder) method(cs ScopeID, name string) (ScopeID, bool) {
 	ids := m.Scopes[cs].bindings[name]
 	for i := len(ids) - 1; i >= 0; i-- {
 		if bd := &m.Bindings[ids[i]]; bd.Kind == FunctionDef {
-			s, ok := m.scopes[bd.Node]
-			return s, ok
+			return m.ScopeFor(bd.Node)
 		}
 	}
 	return 0, false

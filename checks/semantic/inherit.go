@@ -93,7 +93,7 @@ func (m *Model) Subclasses(c *ast.ClassDef) []*ast.ClassDef {
 // Ancestry). It returns nil when no class of the module defines it.
 func (m *Model) Method(c *ast.ClassDef, name string) ast.Node {
 	for _, a := range m.Ancestry(c) {
-		s, ok := m.scopes[a]
+		s, ok := m.ScopeFor(a)
 		if !ok {
 			continue
 		}

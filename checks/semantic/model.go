@@ -10,6 +10,8 @@
 package semantic
 
 import (
+	"sync"
+
 	"github.com/py314/py314/parser/ast"
 	"github.com/py314/py314/parser/token"
 )
@@ -158,11 +160,19 @@ type Model struct {
 	Bindings []Binding
 	Guards   []Guard
 
-	index  map[ast.Node]NodeID
-	byNode map[ast.Node]BindingID // the first binding each node creates
+	byNode []BindingID // by NodeID: the first binding the node creates
 	calls  map[ScopeID][]ScopeID
-	scopes map[ast.Node]ScopeID
+	scopes map[NodeID]ScopeID // the scope each def, class, lambda or comprehension opens
+
+	// index maps nodes to their IDs when the number a node carries is not
+	// this model's (another model of a tree sharing the node was built
+	// since); built on first need.
+	indexOnce sync.Once
+	index     map[ast.Node]NodeID
 }
+
+// numbered is what every node implements through its embedded ast.Loc.
+type numbered interface{ NodeLoc() *ast.Loc }
 
 // Scope returns the scope with the given ID.
 func (m *Model) Scope(id ScopeID) *Scope { return &m.Scopes[id] }
@@ -170,8 +180,31 @@ func (m *Model) Scope(id ScopeID) *Scope { return &m.Scopes[id] }
 // Binding returns the binding with the given ID.
 func (m *Model) Binding(id BindingID) *Binding { return &m.Bindings[id] }
 
-// NodeID returns the ID of n, or NoNode if n is not in the module.
+// NodeID returns the ID of n, or NoNode if n is not in the module. It is
+// O(1): Build stores each node's number in its ast.Loc.
 func (m *Model) NodeID(n ast.Node) NodeID {
+	l, ok := n.(numbered)
+	if !ok {
+		return NoNode // nil
+	}
+	id := NodeID(l.NodeLoc().ID - 1)
+	if id < 0 {
+		return NoNode // never numbered: built after the model, by a fix
+	}
+	if int(id) < len(m.Nodes) && m.Nodes[id].Node == n {
+		return id
+	}
+	return m.slowNodeID(n)
+}
+
+// slowNodeID finds n when the number it carries is another model's.
+func (m *Model) slowNodeID(n ast.Node) NodeID {
+	m.indexOnce.Do(func() {
+		m.index = make(map[ast.Node]NodeID, len(m.Nodes))
+		for i := range m.Nodes {
+			m.index[m.Nodes[i].Node] = NodeID(i)
+		}
+	})
 	if id, ok := m.index[n]; ok {
 		return id
 	}
@@ -222,7 +255,7 @@ func (m *Model) ScopeOf(n ast.Node) ScopeID {
 // ScopeFor returns the scope that a def, class, lambda or comprehension
 // node opens, and false for other nodes.
 func (m *Model) ScopeFor(n ast.Node) (ScopeID, bool) {
-	id, ok := m.scopes[n]
+	id, ok := m.scopes[m.NodeID(n)]
 	return id, ok
 }
 
@@ -243,7 +276,7 @@ func (m *Model) FunctionOf(n ast.Node) ast.Node {
 // ClassOf returns the class whose body directly defines the function fn,
 // or nil if fn is not a method.
 func (m *Model) ClassOf(fn ast.Node) *ast.ClassDef {
-	s, ok := m.scopes[fn]
+	s, ok := m.ScopeFor(fn)
 	if !ok {
 		return nil
 	}
@@ -317,8 +350,8 @@ func (m *Model) pick(ids []BindingID, pos token.Pos) BindingID {
 // BindingOf returns the first binding that node creates (a def, class,
 // import alias, parameter, stored name, ...), or NoBinding.
 func (m *Model) BindingOf(n ast.Node) BindingID {
-	if id, ok := m.byNode[n]; ok {
-		return id
+	if id := m.NodeID(n); id != NoNode {
+		return m.byNode[id]
 	}
 	return NoBinding
 }

@@ -269,3 +269,47 @@ main -> helper`
 		t.Errorf("reachable from Worker.run: %s", g)
 	}
 }
+
+func TestNodeIDAcrossModels(t *testing.T) {
+	f, m1 := build(t, "x = f(a.b)\n")
+	call := f.Module.Body[0].(*ast.Assign).Value.(*ast.Call)
+	want := m1.NodeID(call)
+	if want <= 0 || m1.Nodes[want].Node != call {
+		t.Fatalf("NodeID(call) = %d, want the call's index", want)
+	}
+
+	// A node built after the model, and a copy of a node of the tree, are
+	// not in the module.
+	if got := m1.NodeID(&ast.Name{Id: "f"}); got != NoNode {
+		t.Errorf("NodeID(fresh node) = %d, want NoNode", got)
+	}
+	cp := *call
+	if got := m1.NodeID(&cp); got != NoNode {
+		t.Errorf("NodeID(copy of a node) = %d, want NoNode", got)
+	}
+	if got := m1.NodeID(nil); got != NoNode {
+		t.Errorf("NodeID(nil) = %d, want NoNode", got)
+	}
+
+	// A second tree sharing the call numbers it differently; the first
+	// model still finds it where it was, the second where it is now.
+	g := parser.ParseSource("test.py", []byte("pass\npass\ny = 1\n"), parser.Options{})
+	g.Module.Body[2].(*ast.Assign).Value = call
+	m2 := Build(g)
+	if got := m1.NodeID(call); got != want {
+		t.Errorf("first model: NodeID(call) = %d, want %d", got, want)
+	}
+	id2 := m2.NodeID(call)
+	if id2 == NoNode || m2.Nodes[id2].Node != call || id2 == want {
+		t.Errorf("second model: NodeID(call) = %d, want its index there (not %d)", id2, want)
+	}
+	if got := m2.NodeID(f.Module.Body[0]); got != NoNode {
+		t.Errorf("second model: NodeID(a node of the first tree only) = %d, want NoNode", got)
+	}
+	if got, want := m1.Parent(call), f.Module.Body[0]; got != want {
+		t.Errorf("first model: Parent(call) = %v, want the first tree's assignment", got)
+	}
+	if got, want := m2.Parent(call), g.Module.Body[2]; got != want {
+		t.Errorf("second model: Parent(call) = %v, want the second tree's assignment", got)
+	}
+}

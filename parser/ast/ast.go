@@ -53,7 +53,16 @@ type TypeParam interface {
 type Loc struct {
 	Start token.Pos // offset of the first byte
 	Stop  token.Pos // offset just past the last byte
+	// ID is the node's number in the last semantic model built of a tree
+	// holding it, plus one; zero until checks/semantic numbers the tree.
+	// The parser leaves it zero. Only the semantic model reads it, and it
+	// checks that the number it finds is its own.
+	ID int32
 }
+
+// NodeLoc returns the node's Loc, so that code holding a Node can reach the
+// fields every node has.
+func (l *Loc) NodeLoc() *Loc { return l }
 
 // Pos returns the offset of the node's first byte.
 func (l *Loc) Pos() token.Pos { return l.Start }
