@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -49,8 +50,19 @@ func findCompileErrors(f *parser.File) []compileError {
 		return nil
 	}
 	c := &compileChecker{scopes: map[ast.Node]*stScope{}}
+	src := f.File.Src
+	// Most of the symbol table's errors are about global and nonlocal
+	// declarations and assignment expressions, which need the flags of
+	// every name of every block. A module whose text spells none of them
+	// only needs the parameters (for duplicates): recording the rest
+	// would cost a map write per name for nothing.
+	c.allNames = bytes.Contains(src, []byte("global")) || bytes.Contains(src, []byte("nonlocal")) || bytes.Contains(src, []byte(":="))
 	c.future(f.Module)
-	c.forbiddenNames(f.Module)
+	// Only an identifier spelled __debug__, or one that NFKC-normalizes
+	// to it (which takes a non-ASCII character), can bind __debug__.
+	if bytes.Contains(src, []byte("__debug__")) || !isASCII(src) {
+		c.forbiddenNames(f.Module)
+	}
 	c.symtable(f.Module)
 	c.codegen(f.Module)
 	return c.errs
@@ -62,9 +74,11 @@ type compileChecker struct {
 	futureEnd token.Pos // start of the last statement of the __future__ block, or -1
 
 	// The symbol table.
-	cur    *stScope
-	module *stScope
-	scopes map[ast.Node]*stScope // def, lambda and comprehension nodes to their scopes
+	allNames  bool // record every name, not only parameters (see findCompileErrors)
+	nonlocals bool // some block has a name flagged defNonlocal
+	cur       *stScope
+	module    *stScope
+	scopes    map[ast.Node]*stScope // def, lambda and comprehension nodes to their scopes
 }
 
 func (c *compileChecker) errorf(n ast.Node, format string, args ...any) {
@@ -284,7 +298,7 @@ func (s *stScope) functionBlock() bool {
 }
 
 func (c *compileChecker) enter(kind stKind, n ast.Node) *stScope {
-	s := &stScope{kind: kind, parent: c.cur, flags: map[string]stFlag{}, directives: map[string][]token.Span{}}
+	s := &stScope{kind: kind, parent: c.cur}
 	if c.cur != nil {
 		c.cur.children = append(c.cur.children, s)
 		// A block inside a comprehension's iterable is still inside it.
@@ -305,6 +319,15 @@ func (c *compileChecker) addDef(name string, flag stFlag, at token.Span) {
 }
 
 func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token.Span) {
+	if !c.allNames && flag&(defParam|defTypeParam) == 0 {
+		return
+	}
+	if flag&defNonlocal != 0 {
+		c.nonlocals = true
+	}
+	if s.flags == nil {
+		s.flags = map[string]stFlag{}
+	}
 	val, seen := s.flags[name]
 	if seen {
 		if flag&defParam != 0 && val&defParam != 0 {
@@ -329,6 +352,9 @@ func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token
 		if _, ok := c.module.flags[name]; !ok {
 			c.module.names = append(c.module.names, name)
 		}
+		if c.module.flags == nil {
+			c.module.flags = map[string]stFlag{}
+		}
 		c.module.flags[name] |= defGlobal
 	}
 }
@@ -339,7 +365,11 @@ func (c *compileChecker) symtable(mod *ast.Module) {
 	c.module = c.enter(stModule, mod)
 	c.stmts(mod.Body)
 	c.exit()
-	c.analyze(c.module, nil)
+	// Only nonlocal declarations (and the assignment expression targets
+	// recorded as such) can fail the analysis.
+	if c.nonlocals {
+		c.analyze(c.module, nil)
+	}
 }
 
 func (c *compileChecker) stmts(body []ast.Stmt) {
@@ -522,7 +552,7 @@ func (c *compileChecker) stmt(s ast.Stmt) {
 				}
 			}
 			c.addDef(name, defGlobal, spanOf(s))
-			c.cur.directives[name] = append(c.cur.directives[name], spanOf(s))
+			c.cur.addDirective(name, spanOf(s))
 		}
 	case *ast.Nonlocal:
 		for _, name := range s.Names {
@@ -540,7 +570,7 @@ func (c *compileChecker) stmt(s ast.Stmt) {
 				}
 			}
 			c.addDef(name, defNonlocal, spanOf(s))
-			c.cur.directives[name] = append(c.cur.directives[name], spanOf(s))
+			c.cur.addDirective(name, spanOf(s))
 		}
 	case *ast.ExprStmt:
 		c.expr(s.Value)
@@ -836,7 +866,7 @@ func (c *compileChecker) extendNamedExprScope(target *ast.Name) {
 			continue
 		case stModule:
 			c.addDef(name, defGlobal, at)
-			c.cur.directives[name] = append(c.cur.directives[name], at)
+			c.cur.addDirective(name, at)
 			c.addDefIn(s, name, defGlobal, at)
 			return
 		case stClass:
@@ -858,7 +888,7 @@ func (c *compileChecker) extendNamedExprScope(target *ast.Name) {
 		} else {
 			c.addDef(name, defNonlocal, at)
 		}
-		c.cur.directives[name] = append(c.cur.directives[name], at)
+		c.cur.addDirective(name, at)
 		c.addDefIn(s, name, defLocal, at)
 		return
 	}
@@ -1021,6 +1051,15 @@ func copyBound(b map[string]bool) map[string]bool {
 		out[k] = v
 	}
 	return out
+}
+
+// addDirective records a global or nonlocal statement (or a walrus target)
+// for name.
+func (s *stScope) addDirective(name string, at token.Span) {
+	if s.directives == nil {
+		s.directives = map[string][]token.Span{}
+	}
+	s.directives[name] = append(s.directives[name], at)
 }
 
 func (s *stScope) firstDirective(name string) token.Span {
@@ -1770,4 +1809,14 @@ func complexRepr(re, im float64) string {
 		sign = ""
 	}
 	return "(" + short(re) + sign + short(im) + "j)"
+}
+
+// isASCII reports whether b holds only ASCII bytes.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
