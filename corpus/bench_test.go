@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/py314/py314/checks"
@@ -56,6 +57,29 @@ func BenchmarkParseStdlib(b *testing.B) {
 			parser.ParseFile("x.py", src, parser.Options{})
 		}
 	}
+}
+
+// BenchmarkParseRetained reports the heap that parsed files keep, in bytes
+// per source byte: every file of the standard library is parsed and held
+// until the measurement, so that only the trees (with comments, gates and
+// line tables left to build) count, not the garbage of parsing.
+func BenchmarkParseRetained(b *testing.B) {
+	srcs, n := stdlibSources(b)
+	files := make([]*parser.File, len(srcs))
+	var before, after runtime.MemStats
+	b.ResetTimer()
+	for b.Loop() {
+		clear(files)
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for i, src := range srcs {
+			files[i] = parser.ParseFile("x.py", src, parser.Options{})
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+	}
+	runtime.KeepAlive(files)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(n), "retained-B/byte")
 }
 
 // BenchmarkCheckStdlib measures py314 check --select ALL without the
