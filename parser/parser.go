@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -43,6 +44,16 @@ func ParseSource(filename string, src []byte, opts Options) *File {
 	return f
 }
 
+// tokenBufs holds token slices for reuse by later parses. The parser
+// scans all tokens of a file before parsing them; the slice is as large as
+// a quarter of the tree, and reusing it saves allocating and clearing
+// about 1.7 bytes per source byte on every parse.
+var tokenBufs = sync.Pool{New: func() any { return new([]token.Token) }}
+
+// maxPooledTokens bounds the slices kept in tokenBufs (12 MB), so that one
+// huge file does not pin its token slice.
+const maxPooledTokens = 1 << 20
+
 // parse scans and parses f.File.Src, filling in the rest of f.
 func parse(f *File, opts Options) {
 	src := f.File.Src
@@ -53,7 +64,11 @@ func parse(f *File, opts Options) {
 		mode |= scanner.KeepTokens
 	}
 	s.Init(src, &scanErrs, mode)
-	toks := make([]token.Token, 0, len(src)/7+64) // 1 token per 8 bytes on average
+	buf := tokenBufs.Get().(*[]token.Token)
+	toks := (*buf)[:0]
+	if cap(toks) < len(src)/7+64 {
+		toks = make([]token.Token, 0, len(src)/7+64) // 1 token per 8 bytes on average
+	}
 	for {
 		t := s.Next()
 		toks = append(toks, t)
@@ -61,7 +76,14 @@ func parse(f *File, opts Options) {
 			break
 		}
 	}
-	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments()}
+	defer func() {
+		// Nothing of the result refers to toks: it goes back to the pool.
+		if cap(toks) <= maxPooledTokens {
+			*buf = toks
+			tokenBufs.Put(buf)
+		}
+	}()
+	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments(), nfkc: s.NonASCIINames()}
 	p.tok = toks[0].Kind
 	p.bad = &ast.Name{}
 	f.Module = p.parseModule()
@@ -237,6 +259,7 @@ type parser struct {
 	arena    arena        // where nodes and lists come from
 	bad      ast.Expr     // returned by expression rules after an error
 	comments []token.Span // every comment, in order
+	nfkc     bool         // some NAME token is not ASCII: identifiers need NFKC
 	module   *ast.Module  // the tree, once parsed
 }
 
@@ -340,6 +363,10 @@ func (p *parser) isSoft(kw string) bool {
 // ASCII (PEP 3131).
 func (p *parser) ident(t token.Token) string {
 	s := p.text(t)
+	if !p.nfkc {
+		// The common case: the scanner saw only ASCII names.
+		return s
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return norm.NFKC.String(s)

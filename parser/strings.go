@@ -66,7 +66,7 @@ func (p *parser) strings() ast.Expr {
 			if !ok {
 				return p.bad
 			}
-			c := &ast.Constant{Loc: ast.Loc{Start: first.Start, Stop: first.End}, Value: v}
+			c := p.newConstant(ast.Loc{Start: first.Start, Stop: first.End}, v)
 			if p.src[first.Start] == 'u' {
 				c.StrKind = "u"
 			}
@@ -263,17 +263,12 @@ func (p *parser) stringValue(t token.Token) (ast.Value, bool) {
 // needsDecoding reports whether body holds a backslash, a carriage return
 // or (with braces) a doubled brace.
 func needsDecoding(body string, braces bool) bool {
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '\\', '\r':
-			return true
-		case '{', '}':
-			if braces {
-				return true
-			}
-		}
+	// One vectorized IndexByte pass per byte value beats a byte loop that
+	// tests them all, on docstrings especially.
+	if strings.IndexByte(body, '\\') >= 0 || strings.IndexByte(body, '\r') >= 0 {
+		return true
 	}
-	return false
+	return braces && (strings.IndexByte(body, '{') >= 0 || strings.IndexByte(body, '}') >= 0)
 }
 
 // decodeStr decodes the body of a str literal: escape sequences unless

@@ -54,8 +54,11 @@ ident:
 		i += size
 	}
 	s.off = i
-	if !ascii && !s.verifyIdent(start, i) {
-		return mk(token.ILLEGAL, start, i)
+	if !ascii {
+		if !s.verifyIdent(start, i) {
+			return mk(token.ILLEGAL, start, i)
+		}
+		s.nonASCIIName = true
 	}
 	return mk(token.Lookup(src[start:i]), start, i)
 }

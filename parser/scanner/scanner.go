@@ -102,6 +102,8 @@ type Scanner struct {
 	unclosed    bracket // innermost bracket open at EOF
 	hasUnclosed bool
 
+	nonASCIIName bool // a NAME token with a non-ASCII character was scanned
+
 	lineMemoOff, lineMemo int // last line lookup, to keep lineAt linear
 }
 
@@ -134,6 +136,11 @@ func (s *Scanner) Tokens() []token.Token { return s.tokens }
 func (s *Scanner) Unclosed() (ch byte, pos token.Pos, ok bool) {
 	return s.unclosed.ch, s.unclosed.pos, s.hasUnclosed
 }
+
+// NonASCIINames reports whether a NAME token scanned so far holds a
+// character outside ASCII. When it does not, every identifier is its own
+// NFKC normal form and needs no normalization.
+func (s *Scanner) NonASCIINames() bool { return s.nonASCIIName }
 
 // Depth returns the number of brackets open after the last token.
 func (s *Scanner) Depth() int { return len(s.brackets) }

@@ -183,3 +183,26 @@ func TestKeepTokens(t *testing.T) {
 		t.Errorf("comments = %q", g)
 	}
 }
+
+func TestNonASCIINames(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"x = 'é' # é\n", false},
+		{"x = f'{y}é'\n", false},
+		{"é = 1\n", true},
+		{"f'{ﬁ}'\n", true},
+		{"x = 1 + \u00a0\n", false}, // an invalid character is not a NAME
+	}
+	for _, tt := range tests {
+		var errs ErrorList
+		var s Scanner
+		s.Init([]byte(tt.src), &errs, 0)
+		for s.Next().Kind != token.EOF {
+		}
+		if got := s.NonASCIINames(); got != tt.want {
+			t.Errorf("%q: NonASCIINames() = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
