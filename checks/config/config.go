@@ -78,8 +78,9 @@ type Settings struct {
 }
 
 // Resolver finds the settings for files. It caches what it reads per
-// directory; call Reload after a configuration file changed. A Resolver is
-// safe for concurrent use.
+// directory; call Reload after a configuration file changed. Relative paths
+// are taken against the working directory when the Resolver was made. A
+// Resolver is safe for concurrent use.
 type Resolver struct {
 	all   []*checks.Rule
 	o     Overrides
@@ -184,10 +185,7 @@ func (r *Resolver) Reload() error {
 // configuration's per-file-ignores applied. The error is a configuration
 // error (often an *Error).
 func (r *Resolver) For(path string) (Settings, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return Settings{}, err
-	}
+	abs := r.abs(path)
 	res := r.lookup(filepath.Dir(abs))
 	if res.err != nil {
 		return Settings{}, res.err
@@ -221,14 +219,20 @@ func (r *Resolver) For(path string) (Settings, error) {
 	return s, nil
 }
 
+// abs returns path made absolute against the working directory the
+// Resolver was made in, without asking the system for it on every file.
+func (r *Resolver) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
+	}
+	return filepath.Join(r.cwd, path)
+}
+
 // ForDir returns the settings of the configuration that applies to the
 // files of the directory dir, before per-file-ignores. A command uses
 // ForDir(".") for the settings of a whole run: output-format, fail-on.
 func (r *Resolver) ForDir(dir string) (Settings, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return Settings{}, err
-	}
+	abs := r.abs(dir)
 	res := r.lookup(abs)
 	return res.base, res.err
 }
@@ -239,10 +243,7 @@ func (r *Resolver) ForDir(dir string) (Settings, error) {
 // to the base name (nil excludes nothing); or by its extend-exclude globs.
 // The error is a configuration error.
 func (r *Resolver) Excluded(path string, isDir bool, defaultExcluded func(name string) bool) (bool, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return false, err
-	}
+	abs := r.abs(path)
 	res := r.lookup(filepath.Dir(abs))
 	if res.err != nil {
 		return false, res.err

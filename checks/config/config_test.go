@@ -251,9 +251,18 @@ func TestResolve(t *testing.T) {
 		}
 	}
 	// Relative globs start at the configuration's directory, wherever
-	// the working directory is.
+	// the working directory is; relative paths start at the working
+	// directory the Resolver was made in.
+	top, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir("src")
-	s, err := r.For(filepath.Join("tests", "a.py"))
+	rel, err := r.For(filepath.Join("src", "tests", "a.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := r.For(filepath.Join(top, "src", "tests", "a.py"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +271,9 @@ func TestResolve(t *testing.T) {
 	want := "rules=[FT001 FT010 PY001 PY002] target=3.10 fixable=[DA001 FT001 FT002 PY001 PY002] unsafe=false format=concise fail-on=warning config=pyproject.toml"
 	if got := summary(s); got != want {
 		t.Errorf("src/tests/a.py from src:\ngot  %s\nwant %s", got, want)
+	}
+	if got := summary(rel); got != want {
+		t.Errorf("src/tests/a.py named relative to the first working directory:\ngot  %s\nwant %s", got, want)
 	}
 	t.Chdir("..")
 

@@ -222,6 +222,11 @@ func runCheck(c *command, e *env, fs *flag.FlagSet, cf *checkFlags) int {
 			c = openCache(e, cf.cacheDir)
 		}
 		outcomes = checkFiles(e, resolver, c, found, cf)
+		if c != nil {
+			if err := c.Save(); err != nil {
+				fmt.Fprintf(e.stderr, "py314 check: warning: the cache was not saved: %v\n", err)
+			}
+		}
 	}
 	return report(e, outcomes, format, run, cf, base)
 }
@@ -324,38 +329,71 @@ func openCache(e *env, dir string) *cache.Cache {
 }
 
 func checkPath(resolver *config.Resolver, c *cache.Cache, path string, cf *checkFlags) *fileOutcome {
+	if c != nil {
+		return checkCached(resolver, c, path, cf)
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = fmt.Errorf("%s: %v", path, pe.Err)
-		}
-		return &fileOutcome{path: path, fatal: err}
+		return &fileOutcome{path: path, fatal: pathError(path, err)}
 	}
-	if c != nil {
-		return checkCached(resolver, c, path, raw, cf)
+	return checkSource(resolver, path, raw, cf, false).keepSourceIfNeeded()
+}
+
+// pathError names path in err the way the rest of the output does.
+func pathError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", path, pe.Err)
 	}
-	return checkSource(resolver, path, raw, cf, false)
+	return err
+}
+
+// keepSourceIfNeeded drops the file's text when nothing printed later
+// refers to it, so that a large tree is not held in memory until the end.
+func (o *fileOutcome) keepSourceIfNeeded() *fileOutcome {
+	if len(o.diags) == 0 && o.diff == "" {
+		o.file = nil
+	}
+	return o
 }
 
 // checkCached answers from the cache when it holds the file's results, and
-// otherwise checks the file and stores what it found.
-func checkCached(resolver *config.Resolver, c *cache.Cache, path string, raw []byte, cf *checkFlags) *fileOutcome {
+// otherwise checks the file and records what it found. A file whose status
+// (size, times, inode) is the one recorded is not read at all unless its
+// findings are to be printed.
+func checkCached(resolver *config.Resolver, c *cache.Cache, path string, cf *checkFlags) *fileOutcome {
 	settings, err := resolver.For(path)
 	if err != nil {
 		return &fileOutcome{path: path, fatal: err}
 	}
-	key := c.Key(path, raw, settings.Settings)
-	if diags, ok := c.Get(key); ok {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return &fileOutcome{path: path, fatal: pathError(path, err)}
+	}
+	st := cache.StatusOf(fi)
+	diags, hit := c.Lookup(path, st, settings.Settings)
+	if hit && len(diags) == 0 {
+		return &fileOutcome{path: path}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return &fileOutcome{path: path, fatal: pathError(path, err)}
+	}
+	key := cache.Key(raw)
+	if !hit {
+		diags, hit = c.LookupContent(path, st, key, settings.Settings)
+	}
+	if hit {
 		if src, derr := scanner.Decode(raw); derr == nil {
-			return &fileOutcome{path: path, file: token.NewFile(path, src.Text), diags: diags}
+			out := &fileOutcome{path: path, file: token.NewFile(path, src.Text), diags: diags}
+			return out.keepSourceIfNeeded()
 		}
 	}
 	out := checkSource(resolver, path, raw, cf, false)
 	if out.fatal == nil && len(out.errs) == 0 {
-		c.Put(key, out.diags)
+		c.Put(path, st, key, settings.Settings, out.diags)
 	}
-	return out
+	return out.keepSourceIfNeeded()
 }
 
 // checkSource checks one file's bytes: it lints them, and with --fix or
