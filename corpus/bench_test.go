@@ -7,6 +7,7 @@ import (
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/rules"
 	"github.com/py314/py314/corpus/oracle"
+	"github.com/py314/py314/fixes"
 	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/scanner"
 	"github.com/py314/py314/parser/token"
@@ -97,4 +98,29 @@ func BenchmarkCheckStdlib(b *testing.B) {
 			checks.Run(f, s)
 		}
 	}
+}
+
+// BenchmarkFixStdlib measures py314 check --select ALL --fix
+// --unsafe-fixes without the command around it: parse, check, and the fix
+// loop with its re-parses and re-checks until nothing changes, one core,
+// over the standard library (about twenty of its files have fixes).
+func BenchmarkFixStdlib(b *testing.B) {
+	srcs, n := stdlibSources(b)
+	s := checks.Settings{Rules: rules.All(), Target: parser.Version{Major: 3, Minor: 14}}
+	lint := func(f *parser.File) []checks.Diagnostic { return checks.Run(f, s).Diagnostics }
+	opts := fixes.Options{Applicability: checks.Unsafe}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	fixed := 0
+	for b.Loop() {
+		fixed = 0
+		for _, src := range srcs {
+			res := fixes.Fix(parser.ParseFile("x.py", src, parser.Options{}), lint, opts)
+			if len(res.Applied) > 0 {
+				fixed++
+			}
+		}
+	}
+	b.ReportMetric(float64(fixed), "files-fixed")
 }
