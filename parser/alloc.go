@@ -43,13 +43,18 @@ func (c *chunk[T]) list(n int) []T {
 	return c.buf[i : i : i+n]
 }
 
-// add appends x to list, growing it inside the chunk.
-func (c *chunk[T]) add(list []T, x T) []T {
-	if len(list) == cap(list) {
-		grown := c.list(max(2*cap(list), 4))
-		list = append(grown, list...)
+// copy returns a copy of list carved out of the chunk, exactly as long,
+// or nil when list is empty.
+//
+// Lists are built in a small array on the builder's stack (var buf [8]T;
+// list := buf[:0]; list = append(list, x)) and copied once complete: a
+// list grown inside the chunk would leave its outgrown copies and its
+// spare capacity there for the life of the tree.
+func (c *chunk[T]) copy(list []T) []T {
+	if len(list) == 0 {
+		return nil
 	}
-	return append(list, x)
+	return append(c.list(len(list)), list...)
 }
 
 // arena holds the chunks of one parse.

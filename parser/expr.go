@@ -52,14 +52,15 @@ func (p *parser) starExpressions() ast.Expr {
 	if p.tok != token.COMMA {
 		return first
 	}
-	elts := p.arena.exprs.add(nil, first)
+	var buf [8]ast.Expr
+	elts := append(buf[:0], first)
 	for p.got(token.COMMA) {
 		if !p.startsStarExpr() {
 			break
 		}
-		elts = p.arena.exprs.add(elts, p.starExpression())
+		elts = append(elts, p.starExpression())
 	}
-	return p.newTuple(p.loc(start), elts, ast.Load)
+	return p.newTuple(p.loc(start), p.arena.exprs.copy(elts), ast.Load)
 }
 
 // starExpression parses '*' bitwise_or | expression.
@@ -301,12 +302,13 @@ func (p *parser) disjunction1() ast.Expr {
 	if p.tok != token.OR || !p.startsInversionAt(1) {
 		return e
 	}
-	values := p.arena.exprs.add(nil, e)
+	var buf [4]ast.Expr
+	values := append(buf[:0], e)
 	for p.tok == token.OR && p.startsInversionAt(1) {
 		p.next()
-		values = p.arena.exprs.add(values, p.conjunction())
+		values = append(values, p.conjunction())
 	}
-	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: values}
+	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: p.arena.exprs.copy(values)}
 }
 
 func (p *parser) conjunction() ast.Expr {
@@ -315,12 +317,13 @@ func (p *parser) conjunction() ast.Expr {
 	if p.tok != token.AND || !p.startsInversionAt(1) {
 		return e
 	}
-	values := p.arena.exprs.add(nil, e)
+	var buf [4]ast.Expr
+	values := append(buf[:0], e)
 	for p.tok == token.AND && p.startsInversionAt(1) {
 		p.next()
-		values = p.arena.exprs.add(values, p.inversion())
+		values = append(values, p.inversion())
 	}
-	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: values}
+	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: p.arena.exprs.copy(values)}
 }
 
 // startsInversionAt reports whether the token n places ahead can start an
@@ -348,8 +351,9 @@ func (p *parser) inversion() ast.Expr {
 func (p *parser) comparison() ast.Expr {
 	start := p.start()
 	e := p.bitwiseOr()
-	var ops []ast.CmpOp
-	var comps []ast.Expr
+	var opBuf [4]ast.CmpOp
+	var compBuf [4]ast.Expr
+	ops, comps := opBuf[:0], compBuf[:0]
 	for {
 		var op ast.CmpOp
 		switch p.tok {
@@ -391,14 +395,14 @@ func (p *parser) comparison() ast.Expr {
 			goto done
 		}
 		p.next()
-		ops = p.arena.cmpOps.add(ops, op)
-		comps = p.arena.exprs.add(comps, p.bitwiseOr())
+		ops = append(ops, op)
+		comps = append(comps, p.bitwiseOr())
 	}
 done:
-	if ops == nil {
+	if len(ops) == 0 {
 		return e
 	}
-	return p.newCompare(p.loc(start), e, ops, comps)
+	return p.newCompare(p.loc(start), e, p.arena.cmpOps.copy(ops), p.arena.exprs.copy(comps))
 }
 
 // binaryOp returns the precedence (0 for none) and operator of a binary
@@ -556,14 +560,15 @@ func (p *parser) slices() ast.Expr {
 	if p.tok != token.COMMA && !starred {
 		return first
 	}
-	elts := []ast.Expr{first}
+	var buf [8]ast.Expr
+	elts := append(buf[:0], first)
 	for p.got(token.COMMA) {
 		if p.tok != token.COLON && !p.startsStarExpr() {
 			break
 		}
 		elts = append(elts, p.slice())
 	}
-	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+	return p.newTuple(p.loc(start), p.arena.exprs.copy(elts), ast.Load)
 }
 
 // slice parses a slice, a named expression or a starred expression.
@@ -613,8 +618,9 @@ func (p *parser) slice() ast.Expr {
 func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 	open := p.start()
 	p.next()
-	var args []ast.Expr
-	var kws []*ast.Keyword
+	var argBuf [8]ast.Expr
+	var kwBuf [4]*ast.Keyword
+	args, kws := argBuf[:0], kwBuf[:0]
 	sawKeyword, sawDoubleStar := false, false
 	positionalAfter := false // a positional argument follows a keyword one
 	unpackingBefore := false // and a ** argument precedes it
@@ -644,7 +650,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(comma.Start, p.prevEnd(), "iterable argument unpacking follows keyword argument unpacking")
 				return nil, nil
 			}
-			args = p.arena.exprs.add(args, st)
+			args = append(args, st)
 		case p.tok == token.DOUBLESTAR:
 			p.next()
 			v := p.expression()
@@ -654,7 +660,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(start, p.prevEnd(), "cannot assign to keyword argument unpacking")
 				return nil, nil
 			}
-			kws = p.arena.kwLists.add(kws, p.newKeyword(p.loc(start), "", v))
+			kws = append(kws, p.newKeyword(p.loc(start), "", v))
 			sawDoubleStar = true
 		case p.tok == token.NAME && p.peek(1) == token.EQUAL:
 			t := p.cur()
@@ -670,7 +676,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorAt(t.Start, eq.End, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 				return nil, nil
 			}
-			kws = p.arena.kwLists.add(kws, p.newKeyword(p.loc(start), p.ident(t), v))
+			kws = append(kws, p.newKeyword(p.loc(start), p.ident(t), v))
 			sawKeyword = true
 		case (p.tok == token.TRUE || p.tok == token.FALSE || p.tok == token.NONE) && p.peek(1) == token.EQUAL:
 			t := p.cur()
@@ -718,7 +724,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 			if (sawKeyword || sawDoubleStar) && !positionalAfter {
 				positionalAfter, unpackingBefore = true, sawDoubleStar
 			}
-			args = p.arena.exprs.add(args, v)
+			args = append(args, v)
 		}
 		if !p.got(token.COMMA) {
 			break
@@ -734,7 +740,7 @@ func (p *parser) arguments(genexp bool) ([]ast.Expr, []*ast.Keyword) {
 		return nil, nil
 	}
 	p.expect(token.RPAR)
-	return args, kws
+	return p.arena.exprs.copy(args), p.arena.kwLists.copy(kws)
 }
 
 // startsComprehension reports whether the current token starts the for
@@ -907,7 +913,8 @@ func (p *parser) listAtom() ast.Expr {
 // displayRest parses the items after the first one of a list or set
 // display, reporting a comprehension whose target lacks parentheses.
 func (p *parser) displayRest(first ast.Expr, set bool) []ast.Expr {
-	elts := p.arena.exprs.add(nil, first)
+	var buf [8]ast.Expr
+	elts := append(buf[:0], first)
 	for p.tok == token.COMMA {
 		comma := p.cur()
 		p.next()
@@ -926,12 +933,12 @@ func (p *parser) displayRest(first ast.Expr, set bool) []ast.Expr {
 		if walrus {
 			p.gate(UnparenthesizedWalrus, e.Pos(), e.End())
 		}
-		elts = p.arena.exprs.add(elts, e)
+		elts = append(elts, e)
 	}
 	if len(elts) > 1 && p.startsComprehension() && !p.failed && p.comprehensionFollows() {
 		p.errorAt(first.Pos(), elts[len(elts)-1].End(), "did you forget parentheses around the comprehension target?")
 	}
-	return elts
+	return p.arena.exprs.copy(elts)
 }
 
 // comprehensionFollows reports whether for and if clauses parse from the
@@ -1021,7 +1028,10 @@ func (p *parser) braceAtom() ast.Expr {
 }
 
 // dictRest parses the remaining items of a dict display, after a comma.
-func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
+func (p *parser) dictRest(start token.Pos, firstKeys, firstValues []ast.Expr) ast.Expr {
+	var keyBuf, valueBuf [8]ast.Expr
+	keys := append(keyBuf[:0], firstKeys...)
+	values := append(valueBuf[:0], firstValues...)
 	for p.tok != token.RBRACE {
 		if p.got(token.DOUBLESTAR) {
 			keys = append(keys, nil)
@@ -1040,8 +1050,8 @@ func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
 				p.errorTok(colon, "expression expected after dictionary key and ':'")
 				return p.bad
 			}
-			keys = p.arena.exprs.add(keys, k)
-			values = p.arena.exprs.add(values, p.expression())
+			keys = append(keys, k)
+			values = append(values, p.expression())
 		}
 		if !p.got(token.COMMA) {
 			break
@@ -1050,7 +1060,7 @@ func (p *parser) dictRest(start token.Pos, keys, values []ast.Expr) ast.Expr {
 	if !p.expect(token.RBRACE) {
 		return p.bad
 	}
-	return &ast.Dict{Loc: p.loc(start), Keys: keys, Values: values}
+	return &ast.Dict{Loc: p.loc(start), Keys: p.arena.exprs.copy(keys), Values: p.arena.exprs.copy(values)}
 }
 
 // forIfClauses parses the for and if clauses of a comprehension.
@@ -1337,7 +1347,10 @@ func exprName(e ast.Expr) string {
 func (p *parser) parameters(end token.Kind) *ast.Arguments {
 	args := &ast.Arguments{}
 	lambda := end == token.COLON
-	var defaults []ast.Expr
+	var plainBuf, kwonlyBuf [8]*ast.Arg
+	var defaultBuf, kwDefaultBuf [8]ast.Expr
+	plain, kwonly := plainBuf[:0], kwonlyBuf[:0]
+	defaults, kwDefaults := defaultBuf[:0], kwDefaultBuf[:0]
 	sawDefault, sawSlash, sawStar := false, false, false
 loop:
 	for p.tok != end && !p.failed {
@@ -1349,7 +1362,7 @@ loop:
 				p.errorTok(t, "/ must be ahead of *")
 			case sawSlash:
 				p.errorTok(t, "/ may appear only once")
-			case len(args.Args) == 0:
+			case len(plain) == 0:
 				if p.peek(1) == token.COMMA {
 					p.errorTok(t, "at least one argument must precede /")
 				} else {
@@ -1360,7 +1373,7 @@ loop:
 			if p.tok == token.STAR && !p.failed {
 				p.errorTok(p.cur(), "expected comma between / and *")
 			}
-			args.Posonlyargs, args.Args = args.Args, nil
+			args.Posonlyargs, plain = p.arena.argLists.copy(plain), plain[:0]
 			sawSlash = true
 		case token.STAR:
 			t := p.cur()
@@ -1412,16 +1425,16 @@ loop:
 				def = p.expression()
 			}
 			if sawStar {
-				args.Kwonlyargs = p.arena.argLists.add(args.Kwonlyargs, a)
-				args.KwDefaults = p.arena.exprs.add(args.KwDefaults, def)
+				kwonly = append(kwonly, a)
+				kwDefaults = append(kwDefaults, def)
 			} else {
 				if def != nil {
-					defaults = p.arena.exprs.add(defaults, def)
+					defaults = append(defaults, def)
 					sawDefault = true
 				} else if sawDefault && !p.failed {
 					p.errorNode(a, "parameter without a default follows parameter with a default")
 				}
-				args.Args = p.arena.argLists.add(args.Args, a)
+				plain = append(plain, a)
 			}
 		case token.LPAR:
 			if !sawDefault && !sawSlash && !sawStar {
@@ -1444,7 +1457,10 @@ loop:
 			break
 		}
 	}
-	args.Defaults = defaults
+	args.Args = p.arena.argLists.copy(plain)
+	args.Kwonlyargs = p.arena.argLists.copy(kwonly)
+	args.KwDefaults = p.arena.exprs.copy(kwDefaults)
+	args.Defaults = p.arena.exprs.copy(defaults)
 	return args
 }
 

@@ -16,14 +16,15 @@ func (p *parser) parseModule() *ast.Module {
 // A statement with an error is dropped and parsing resumes at the next
 // line, after skipping any block that the failed line opens.
 func (p *parser) statements(top bool) []ast.Stmt {
-	var list []ast.Stmt
+	var buf [16]ast.Stmt
+	list := buf[:0]
 	for {
 		switch p.tok {
 		case token.EOF:
-			return list
+			return p.arena.stmts.copy(list)
 		case token.DEDENT:
 			if !top {
-				return list
+				return p.arena.stmts.copy(list)
 			}
 			p.next()
 			continue
@@ -40,7 +41,11 @@ func (p *parser) statements(top bool) []ast.Stmt {
 		start, n := p.pos, len(list)
 		p.far = p.pos
 		p.stmtStart = p.pos
-		list = p.statement(list)
+		if s, ok := p.compoundStmt(); !ok {
+			list = p.simpleStmts(list)
+		} else if s != nil {
+			list = append(list, s)
+		}
 		if p.failed {
 			list = list[:n]
 			p.recover(start)
@@ -90,52 +95,54 @@ func (p *parser) skipBlock() {
 	}
 }
 
-// statement parses one statement (a line of simple statements may give
-// several) and appends it to list.
-func (p *parser) statement(list []ast.Stmt) []ast.Stmt {
+// compoundStmt parses a compound statement, if the current token starts
+// one, and reports whether it did. (It does not take the list to append
+// to: a slice passed down the recursion would make Go's escape analysis
+// move the list buffer of statements to the heap.)
+func (p *parser) compoundStmt() (ast.Stmt, bool) {
 	switch p.tok {
 	case token.DEF:
-		return p.arena.stmts.add(list, p.funcDef(nil))
+		return p.funcDef(nil), true
 	case token.CLASS:
-		return p.arena.stmts.add(list, p.classDef(nil))
+		return p.classDef(nil), true
 	case token.AT:
-		return p.arena.stmts.add(list, p.decorated())
+		return p.decorated(), true
 	case token.IF:
-		return p.arena.stmts.add(list, p.ifStmt())
+		return p.ifStmt(), true
 	case token.WHILE:
-		return p.arena.stmts.add(list, p.whileStmt())
+		return p.whileStmt(), true
 	case token.FOR:
-		return p.arena.stmts.add(list, p.forStmt())
+		return p.forStmt(), true
 	case token.WITH:
-		return p.arena.stmts.add(list, p.withStmt())
+		return p.withStmt(), true
 	case token.TRY:
-		return p.arena.stmts.add(list, p.tryStmt())
+		return p.tryStmt(), true
 	case token.ASYNC:
 		switch p.peek(1) {
 		case token.DEF:
-			return p.arena.stmts.add(list, p.funcDef(nil))
+			return p.funcDef(nil), true
 		case token.WITH:
-			return p.arena.stmts.add(list, p.withStmt())
+			return p.withStmt(), true
 		case token.FOR:
-			return p.arena.stmts.add(list, p.forStmt())
+			return p.forStmt(), true
 		}
 		p.next()
 		p.syntaxError()
-		return list
+		return nil, true
 	case token.NAME:
 		if p.isSoft("match") {
 			if s := p.matchStmt(); s != nil {
-				return append(list, s)
+				return s, true
 			}
 		}
 	}
-	return p.simpleStmts(list)
+	return nil, false
 }
 
 // simpleStmts parses simple statements separated by ';' up to NEWLINE.
 func (p *parser) simpleStmts(list []ast.Stmt) []ast.Stmt {
 	for {
-		list = p.arena.stmts.add(list, p.simpleStmt())
+		list = append(list, p.simpleStmt())
 		if p.tok != token.SEMI {
 			break
 		}
@@ -318,7 +325,8 @@ func (p *parser) annAssign(start token.Pos, first token.Kind, target ast.Expr) a
 }
 
 func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
-	targets := p.arena.exprs.add(nil, first)
+	var buf [4]ast.Expr
+	targets := append(buf[:0], first)
 	rhs := -1 // token index where the part after the first '=' starts
 	for p.tok == token.EQUAL {
 		p.next()
@@ -352,7 +360,7 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 			}
 			return p.badStmt()
 		}
-		targets = p.arena.exprs.add(targets, seg)
+		targets = append(targets, seg)
 	}
 	for _, t := range targets[:len(targets)-1] {
 		if invalidTarget(t, targetStar) != nil {
@@ -365,7 +373,7 @@ func (p *parser) assign(start token.Pos, first ast.Expr) ast.Stmt {
 	for _, t := range targets {
 		setContext(t, ast.Store)
 	}
-	return p.newAssign(p.loc(start), targets, value)
+	return p.newAssign(p.loc(start), p.arena.exprs.copy(targets), value)
 }
 
 // validTargets reports whether every expression of targets can be
@@ -738,7 +746,8 @@ func (p *parser) block(what string, kw token.Pos) []ast.Stmt {
 	if p.failed {
 		return nil
 	}
-	return p.simpleStmts(nil)
+	var buf [4]ast.Stmt
+	return p.arena.stmts.copy(p.simpleStmts(buf[:0]))
 }
 
 func (p *parser) decorated() ast.Stmt {
