@@ -59,10 +59,14 @@ func portingExempt(m *semantic.Model, n ast.Node, v parser.Version, raises bool)
 // SafeChildWatcherˋ). A name read through such a from-import is not a
 // reference of its own: the import is where the name is reached, and
 // where the fix goes.
-func stdlibRefs(p *checks.Pass, n ast.Node, f func(qualified string, ref ast.Node)) {
+//
+// Only references whose last component is in lasts are considered: the
+// rules run on every attribute of every file, and comparing the attribute
+// with the few names a rule is about is much cheaper than resolving it.
+func stdlibRefs(p *checks.Pass, n ast.Node, lasts map[string]bool, f func(qualified string, ref ast.Node)) {
 	switch n := n.(type) {
 	case *ast.Attribute:
-		if n.Ctx != ast.Load {
+		if n.Ctx != ast.Load || !lasts[n.Attr] {
 			return
 		}
 		if q := p.Model.QualifiedName(n); q != "" {
@@ -73,11 +77,32 @@ func stdlibRefs(p *checks.Pass, n ast.Node, f func(qualified string, ref ast.Nod
 			return
 		}
 		for _, a := range n.Names {
-			if a.Name != "*" {
+			if a.Name != "*" && lasts[a.Name] {
 				f(n.Module+"."+a.Name, a)
 			}
 		}
 	}
+}
+
+// lastNames returns the set of the last components of dotted names, for
+// stdlibRefs.
+func lastNames(names ...string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, q := range names {
+		_, last, _ := cutLast(q)
+		set[last] = true
+	}
+	return set
+}
+
+// lastNamesOf returns the set of the last components of a map's keys.
+func lastNamesOf[V any](m map[string]V) map[string]bool {
+	set := make(map[string]bool, len(m))
+	for q := range m {
+		_, last, _ := cutLast(q)
+		set[last] = true
+	}
+	return set
 }
 
 // moduleImports calls f for every import of module or of one of its
@@ -366,11 +391,20 @@ func refWording(ref ast.Node) string {
 	return "the reference"
 }
 
-// pathlibClasses are the path classes of pathlib.
-var pathlibClasses = map[string]bool{
-	"pathlib.PurePath": true, "pathlib.PurePosixPath": true, "pathlib.PureWindowsPath": true,
-	"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true,
+// pathlibClassNames are the path classes of pathlib.
+var pathlibClassNames = []string{
+	"pathlib.PurePath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath",
+	"pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath",
 }
+
+// pathlibClasses is the set of pathlibClassNames.
+var pathlibClasses = func() map[string]bool {
+	set := map[string]bool{}
+	for _, q := range pathlibClassNames {
+		set[q] = true
+	}
+	return set
+}()
 
 // pathMethods are the methods of pathlib paths that return a path.
 var pathMethods = map[string]bool{
@@ -431,7 +465,7 @@ func isComplexValue(p *checks.Pass, e ast.Expr) bool {
 			return isComplexValue(p, e.Left) || isComplexValue(p, e.Right)
 		}
 	case *ast.Call:
-		return calledName(p, e) == "builtins.complex" && (len(e.Args) > 0 || len(e.Keywords) > 0)
+		return calls(p, e, "builtins.complex") && (len(e.Args) > 0 || len(e.Keywords) > 0)
 	}
 	return false
 }

@@ -60,19 +60,16 @@ var childWatcherNames = map[string]bool{
 }
 
 func checkPY102(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, childWatcherNames, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
-		if (mod == "asyncio" || mod == "asyncio.unix_events") && childWatcherNames[name] {
+		if (mod == "asyncio" || mod == "asyncio.unix_events") && childWatcherNames[name] && !portingExempt(p.Model, n, since314, true) {
 			p.Reportf(ref, "`%s` was removed in Python 3.14: %s raises %s; asyncio watches child processes itself since 3.12",
 				q, refWording(ref), failure(ref))
 		}
 	})
 	// policy.get_child_watcher() on an event loop policy object.
 	if a, ok := n.(*ast.Attribute); ok && a.Ctx == ast.Load && (a.Attr == "get_child_watcher" || a.Attr == "set_child_watcher") &&
-		p.Model.QualifiedName(a) == "" && importsModule(p, "asyncio") {
+		p.Model.QualifiedName(a) == "" && importsModule(p, "asyncio") && !portingExempt(p.Model, n, since314, true) {
 		p.Reportf(a, "event loop policies lost `%s()` in Python 3.14: the call raises AttributeError; asyncio watches child processes itself since 3.12", a.Attr)
 	}
 }

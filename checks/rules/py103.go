@@ -53,12 +53,11 @@ already imported. Imports by name are reported without a fix.
 `),
 }
 
+var findLoaderNames = lastNames("pkgutil.find_loader", "pkgutil.get_loader")
+
 func checkPY103(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q != "pkgutil.find_loader" && q != "pkgutil.get_loader" {
+	stdlibRefs(p, n, findLoaderNames, func(q string, ref ast.Node) {
+		if q != "pkgutil.find_loader" && q != "pkgutil.get_loader" || portingExempt(p.Model, n, since314, true) {
 			return
 		}
 		msg := "`" + q + "` was removed in Python 3.14: " + refWording(ref) + " raises " + failure(ref) +

@@ -50,12 +50,9 @@ from-import only when every name it imports moved.
 var resourceABCs = map[string]bool{"ResourceReader": true, "Traversable": true, "TraversableResources": true}
 
 func checkPY104(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, resourceABCs, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
-		if mod != "importlib.abc" || !resourceABCs[name] {
+		if mod != "importlib.abc" || !resourceABCs[name] || portingExempt(p.Model, n, since314, true) {
 			return
 		}
 		msg := "`" + q + "` was removed in Python 3.14: " + refWording(ref) + " raises " + failure(ref) +

@@ -49,12 +49,11 @@ call changes.
 `),
 }
 
+var ptyOpenNames = lastNames("pty.master_open", "pty.slave_open")
+
 func checkPY105(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "pty.master_open" || q == "pty.slave_open" {
+	stdlibRefs(p, n, ptyOpenNames, func(q string, ref ast.Node) {
+		if (q == "pty.master_open" || q == "pty.slave_open") && !portingExempt(p.Model, n, since314, true) {
 			p.Reportf(ref, "`%s` was removed in Python 3.14: %s raises %s; use `pty.openpty()`", q, refWording(ref), failure(ref))
 		}
 	})

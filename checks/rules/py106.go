@@ -48,13 +48,12 @@ number, and code that compared the old constant must be rethought.
 `),
 }
 
+var sqliteVersionNames = lastNames("sqlite3.version", "sqlite3.version_info")
+
 func checkPY106(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, sqliteVersionNames, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
-		if (mod == "sqlite3" || mod == "sqlite3.dbapi2") && (name == "version" || name == "version_info") {
+		if (mod == "sqlite3" || mod == "sqlite3.dbapi2") && (name == "version" || name == "version_info") && !portingExempt(p.Model, n, since314, true) {
 			p.Reportf(ref, "`%s` was removed in Python 3.14: %s raises %s; `sqlite3.sqlite_version` is the SQLite library's version, a different number",
 				q, refWording(ref), failure(ref))
 		}

@@ -56,12 +56,11 @@ var legacyURLClasses = map[string]string{
 	"urllib.request.FancyURLopener": "`urllib.request.urlopen()` or `build_opener()`",
 }
 
+var legacyURLNames = lastNamesOf(legacyURLClasses)
+
 func checkPY107(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if use, ok := legacyURLClasses[q]; ok {
+	stdlibRefs(p, n, legacyURLNames, func(q string, ref ast.Node) {
+		if use, ok := legacyURLClasses[q]; ok && !portingExempt(p.Model, n, since314, true) {
 			p.Reportf(ref, "`%s` was removed in Python 3.14: %s raises %s; use %s", q, refWording(ref), failure(ref), use)
 		}
 	})

@@ -62,10 +62,7 @@ arguments the fix builds the path that ˋrelative_toˋ used to build itself,
 
 func checkPY108(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
-	if q := calledName(p, call); pathlibClasses[q] {
+	if q := qualifiedIn(p.Model, call.Func, pathlibClassNames...); q != "" {
 		var kws []ast.Node
 		var names []string
 		for _, k := range call.Keywords {
@@ -74,7 +71,7 @@ func checkPY108(p *checks.Pass, n ast.Node) {
 				names = append(names, "`"+k.Arg+"=`")
 			}
 		}
-		if len(kws) == 0 {
+		if len(kws) == 0 || portingExempt(p.Model, n, since314, true) {
 			return
 		}
 		p.ReportFix(checks.Span(kws[0].Pos(), kws[len(kws)-1].End()),
@@ -90,6 +87,9 @@ func checkPY108(p *checks.Pass, n ast.Node) {
 		if _, ok := a.(*ast.Starred); ok {
 			return
 		}
+	}
+	if portingExempt(p.Model, n, since314, true) {
+		return
 	}
 	msg := "`" + name + "()` takes one path in Python 3.14: the extra arguments raise TypeError; join them into one path"
 	var fix *checks.Fix

@@ -51,7 +51,7 @@ The fix deletes the argument. It is safe: the value was not used.
 
 func checkPY109(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "email.utils.localtime" || portingExempt(p.Model, n, since314, true) {
+	if !calls(p, call, "email.utils.localtime") || portingExempt(p.Model, n, since314, true) {
 		return
 	}
 	value := argument(call, 1, "isdst")

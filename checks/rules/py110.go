@@ -69,17 +69,17 @@ flattening them changes how the help is laid out.
 
 func checkPY110(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if portingExempt(p.Model, n, since314, true) {
-		return
-	}
 	recv, method, isMethod := methodCall(call)
-	boolAction := calledName(p, call) == "argparse.BooleanOptionalAction"
+	boolAction := calls(p, call, "argparse.BooleanOptionalAction")
 	if isMethod && method == "add_argument" {
-		if k := keyword(call, "action"); k != nil && p.Model.QualifiedName(k.Value) == "argparse.BooleanOptionalAction" {
+		if k := keyword(call, "action"); k != nil && matchesQualified(p.Model, k.Value, "argparse.BooleanOptionalAction") {
 			boolAction = true
 		}
 	}
 	if boolAction {
+		if portingExempt(p.Model, n, since314, true) {
+			return
+		}
 		for _, name := range []string{"type", "choices", "metavar"} {
 			k := keyword(call, name)
 			if k == nil {
@@ -106,6 +106,9 @@ func checkPY110(p *checks.Pass, n ast.Node) {
 	}
 	_, parent, ok := methodCall(made)
 	if !ok {
+		return
+	}
+	if portingExempt(p.Model, n, since314, true) {
 		return
 	}
 	switch {

@@ -55,12 +55,12 @@ No fix is offered: the iterator has to be re-created from its inputs, or materia
 `),
 }
 
-var copyOrPickle = map[string]bool{"copy.copy": true, "copy.deepcopy": true, "pickle.dumps": true, "pickle.dump": true}
+var copyOrPickle = []string{"copy.copy", "copy.deepcopy", "pickle.dumps", "pickle.dump"}
 
 func checkPY111(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	q := calledName(p, call)
-	if !copyOrPickle[q] || len(call.Args) == 0 || portingExempt(p.Model, n, since314, true) {
+	q := qualifiedIn(p.Model, call.Func, copyOrPickle...)
+	if q == "" || len(call.Args) == 0 || portingExempt(p.Model, n, since314, true) {
 		return
 	}
 	made := producedBy(p, call.Args[0])

@@ -64,7 +64,7 @@ fix calls ˋio.open()ˋ, the same function, importing ˋioˋ.
 
 func checkPY201(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "codecs.open" || portingExempt(p.Model, n, since314, false) {
+	if !calls(p, call, "codecs.open") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	p.ReportFix(checks.SpanOf(call.Func), "`codecs.open()` is deprecated since Python 3.14 (no removal version set yet); use `open()`", codecsOpenFix(p, call))

@@ -52,12 +52,11 @@ does not look at.
 `),
 }
 
+var iscoroutinefunctionNames = lastNames("asyncio.iscoroutinefunction")
+
 func checkPY202(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q != "asyncio.iscoroutinefunction" && q != "asyncio.coroutines.iscoroutinefunction" {
+	stdlibRefs(p, n, iscoroutinefunctionNames, func(q string, ref ast.Node) {
+		if q != "asyncio.iscoroutinefunction" && q != "asyncio.coroutines.iscoroutinefunction" || portingExempt(p.Model, n, since314, false) {
 			return
 		}
 		var fix *checks.Fix

@@ -73,8 +73,17 @@ var renamedPolicyClasses = map[string]bool{
 	"asyncio.windows_events.WindowsProactorEventLoopPolicy": true,
 }
 
+// policyNames are the last components of the names PY203 reports.
+var policyNames = func() map[string]bool {
+	set := lastNamesOf(renamedPolicyClasses)
+	for name := range asyncioPolicyNames {
+		set[name] = true
+	}
+	return set
+}()
+
 func checkPY203(p *checks.Pass, n ast.Node) {
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, policyNames, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
 		switch {
 		case renamedPolicyClasses[q]:

@@ -51,7 +51,7 @@ multiplication by ˋ1jˋ is computed in complex arithmetic. The second is safe.
 
 func checkPY204(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "builtins.complex" || len(call.Args)+len(call.Keywords) > 2 {
+	if !calls(p, call, "builtins.complex") || len(call.Args)+len(call.Keywords) > 2 {
 		return
 	}
 	for _, a := range call.Args {

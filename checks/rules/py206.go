@@ -53,12 +53,11 @@ No fix is offered: the code that uses the argument has to open the file.
 `),
 }
 
+var fileTypeNames = lastNames("argparse.FileType")
+
 func checkPY206(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "argparse.FileType" {
+	stdlibRefs(p, n, fileTypeNames, func(q string, ref ast.Node) {
+		if q == "argparse.FileType" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`argparse.FileType` is deprecated since Python 3.14 (PendingDeprecationWarning, no removal version set yet); open the file after `parse_args()`")
 		}
 	})

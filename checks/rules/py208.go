@@ -59,7 +59,7 @@ afterwards, which moves code around.
 
 func checkPY208(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "ctypes.POINTER" || len(call.Args) != 1 {
+	if !calls(p, call, "ctypes.POINTER") || len(call.Args) != 1 {
 		return
 	}
 	if _, ok := stringConstant(call.Args[0]); !ok || portingExempt(p.Model, n, since314, false) {

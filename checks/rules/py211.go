@@ -55,7 +55,7 @@ gets registered for the extension, as was surely intended, where it was ignored 
 
 func checkPY211(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	isAddType := calledName(p, call) == "mimetypes.add_type"
+	isAddType := calls(p, call, "mimetypes.add_type")
 	if recv, m, ok := methodCall(call); ok && m == "add_type" && producedBy(p, recv) == "mimetypes.MimeTypes" {
 		isAddType = true
 	}

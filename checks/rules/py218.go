@@ -50,8 +50,8 @@ The fix passes ˋ""ˋ. It is safe: the result is the same empty dict or list.
 
 func checkPY218(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	q := calledName(p, call)
-	if q != "urllib.parse.parse_qs" && q != "urllib.parse.parse_qsl" {
+	q := qualifiedIn(p.Model, call.Func, "urllib.parse.parse_qs", "urllib.parse.parse_qsl")
+	if q == "" {
 		return
 	}
 	arg := argument(call, 0, "qs")
@@ -82,7 +82,7 @@ func falseNonString(p *checks.Pass, e ast.Expr) bool {
 	case *ast.Dict:
 		return len(e.Keys) == 0
 	case *ast.Call:
-		return calledName(p, e) == "builtins.set" && len(e.Args)+len(e.Keywords) == 0
+		return calls(p, e, "builtins.set") && len(e.Args)+len(e.Keywords) == 0
 	}
 	return false
 }

@@ -50,7 +50,7 @@ or ˋ**kwargsˋ arguments, which may be empty.
 
 func checkPY220(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "threading.RLock" || len(call.Args)+len(call.Keywords) == 0 || portingExempt(p.Model, n, since314, false) {
+	if !calls(p, call, "threading.RLock") || len(call.Args)+len(call.Keywords) == 0 || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	args := argsInOrder(call)

@@ -49,12 +49,11 @@ with ˋ@typing.no_type_checkˋ on the decorated functions.
 `),
 }
 
+var noTypeCheckDecoratorNames = lastNames("typing.no_type_check_decorator")
+
 func checkPY221(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "typing.no_type_check_decorator" {
+	stdlibRefs(p, n, noTypeCheckDecoratorNames, func(q string, ref ast.Node) {
+		if q == "typing.no_type_check_decorator" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`typing.no_type_check_decorator` is deprecated and will be removed in Python 3.15")
 		}
 	})

@@ -50,12 +50,11 @@ No fix is offered: ˋgetlocale()ˋ reports the locale that is set, so the progra
 `),
 }
 
+var getdefaultlocaleNames = lastNames("locale.getdefaultlocale")
+
 func checkPY224(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "locale.getdefaultlocale" {
+	stdlibRefs(p, n, getdefaultlocaleNames, func(q string, ref ast.Node) {
+		if q == "locale.getdefaultlocale" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`locale.getdefaultlocale()` is deprecated and will be removed in Python 3.15; use `locale.setlocale()`, `getlocale()` and `getencoding()`")
 		}
 	})

@@ -45,12 +45,11 @@ No fix is offered.
 `),
 }
 
+var javaVerNames = lastNames("platform.java_ver")
+
 func checkPY225(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "platform.java_ver" {
+	stdlibRefs(p, n, javaVerNames, func(q string, ref ast.Node) {
+		if q == "platform.java_ver" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`platform.java_ver()` is deprecated and will be removed in Python 3.15; it only ever answered on Jython")
 		}
 	})

@@ -48,12 +48,11 @@ No fix is offered: the CGI scripts need another way to run.
 `),
 }
 
+var cgiHandlerNames = lastNames("http.server.CGIHTTPRequestHandler")
+
 func checkPY226(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "http.server.CGIHTTPRequestHandler" {
+	stdlibRefs(p, n, cgiHandlerNames, func(q string, ref ast.Node) {
+		if q == "http.server.CGIHTTPRequestHandler" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`http.server.CGIHTTPRequestHandler` is deprecated and will be removed in Python 3.15; it warns each time it is created")
 		}
 	})

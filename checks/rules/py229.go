@@ -54,12 +54,11 @@ No fix is offered: the structure must be declared before the pointer type, which
 `),
 }
 
+var setPointerTypeNames = lastNames("ctypes.SetPointerType")
+
 func checkPY229(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q == "ctypes.SetPointerType" {
+	stdlibRefs(p, n, setPointerTypeNames, func(q string, ref ast.Node) {
+		if q == "ctypes.SetPointerType" && !portingExempt(p.Model, n, since314, false) {
 			p.Reportf(ref, "`ctypes.SetPointerType()` is deprecated and will be removed in Python 3.15; declare the structure first and use `ctypes.POINTER(cls)`")
 		}
 	})

@@ -49,7 +49,7 @@ The fix deletes the argument. It is safe: the value was not used.
 
 func checkPY231(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "sysconfig.is_python_build" || portingExempt(p.Model, n, since314, false) {
+	if !calls(p, call, "sysconfig.is_python_build") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	value := argument(call, 0, "check_home")

@@ -50,12 +50,11 @@ no fix is offered; imports by name are reported without a fix.
 `),
 }
 
+var execErrorNames = lastNames("shutil.ExecError")
+
 func checkPY232(p *checks.Pass, n ast.Node) {
-	if portingExempt(p.Model, n, since314, false) {
-		return
-	}
-	stdlibRefs(p, n, func(q string, ref ast.Node) {
-		if q != "shutil.ExecError" {
+	stdlibRefs(p, n, execErrorNames, func(q string, ref ast.Node) {
+		if q != "shutil.ExecError" || portingExempt(p.Model, n, since314, false) {
 			return
 		}
 		var fix *checks.Fix

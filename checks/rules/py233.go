@@ -55,7 +55,7 @@ items grow from two bytes to four, which changes ˋitemsizeˋ, ˋtobytes()ˋ and
 
 func checkPY233(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if calledName(p, call) != "array.array" {
+	if !calls(p, call, "array.array") {
 		return
 	}
 	arg := argument(call, 0, "typecode")

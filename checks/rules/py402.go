@@ -94,7 +94,7 @@ func checkPY402(p *checks.Pass, n ast.Node) {
 	}
 	if isProcessCreation(m, call) {
 		if keyword(call, "mp_context") != nil ||
-			len(call.Args) >= 2 && m.MatchesQualified(call.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
+			len(call.Args) >= 2 && matchesQualified(m, call.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
 			return
 		}
 		for _, arg := range []ast.Expr{argument(call, 1, "target"), argument(call, 99, "initializer")} {
@@ -103,7 +103,7 @@ func checkPY402(p *checks.Pass, n ast.Node) {
 				reportRuntimeGlobals(p, arg)
 			}
 		}
-		if m.FunctionOf(call) == nil && !underMainGuard(m, call) && !m.MatchesQualified(call.Func, "multiprocessing.Process", "multiprocessing.context.Process") && !isProcessSubclassCall(m, call) {
+		if m.FunctionOf(call) == nil && !underMainGuard(m, call) && !matchesQualified(m, call.Func, "multiprocessing.Process", "multiprocessing.context.Process") && !isProcessSubclassCall(m, call) {
 			p.Reportf(call, forkserverNote+"each worker imports this module again, and this module-level code creates workers again; move it under `if __name__ == \"__main__\":`")
 		}
 		return
@@ -130,7 +130,7 @@ func choosesStartMethod(p *checks.Pass) bool {
 	return p.Memo(startMethodKey{}, func() any {
 		for i := range p.Model.Nodes {
 			if c, ok := p.Model.Nodes[i].Node.(*ast.Call); ok &&
-				p.Model.MatchesQualified(c.Func, "multiprocessing.set_start_method", "multiprocessing.context.set_start_method") {
+				matchesQualified(p.Model, c.Func, "multiprocessing.set_start_method", "multiprocessing.context.set_start_method") {
 				return true
 			}
 		}
@@ -139,7 +139,7 @@ func choosesStartMethod(p *checks.Pass) bool {
 }
 
 func isProcessCreation(m *semantic.Model, call *ast.Call) bool {
-	return m.MatchesQualified(call.Func, processCreators...) || isProcessSubclassCall(m, call)
+	return matchesQualified(m, call.Func, processCreators...) || isProcessSubclassCall(m, call)
 }
 
 // isProcessSubclassCall reports whether call instantiates a class of the
@@ -150,7 +150,7 @@ func isProcessSubclassCall(m *semantic.Model, call *ast.Call) bool {
 		return false
 	}
 	for _, b := range c.Bases {
-		if m.MatchesQualified(b, "multiprocessing.Process", "multiprocessing.context.Process") {
+		if matchesQualified(m, b, "multiprocessing.Process", "multiprocessing.context.Process") {
 			return true
 		}
 	}
@@ -186,10 +186,10 @@ func isPool(p *checks.Pass, e ast.Expr) bool {
 	if !ok || keyword(c, "mp_context") != nil {
 		return false
 	}
-	if m.MatchesQualified(c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
+	if matchesQualified(m, c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
 		return len(c.Args) < 2 // the second argument is mp_context
 	}
-	return m.MatchesQualified(c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
+	return matchesQualified(m, c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
 }
 
 // isProcess reports whether e is a Process: a creation call, or a name
@@ -204,7 +204,7 @@ func isProcess(p *checks.Pass, e ast.Expr) bool {
 		e = boundValue(m, m.Binding(id))
 	}
 	c, ok := e.(*ast.Call)
-	return ok && (m.MatchesQualified(c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
+	return ok && (matchesQualified(m, c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
 }
 
 // reportUnpicklable reports a function argument that pickle cannot send

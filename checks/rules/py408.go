@@ -58,9 +58,9 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Call:
 		switch {
-		case m.MatchesQualified(n.Func, "builtins.str") && len(n.Args) == 1 && isTemplate(m, n.Args[0]):
+		case matchesQualified(m, n.Func, "builtins.str") && len(n.Args) == 1 && isTemplate(m, n.Args[0]):
 			p.Reportf(n, "`str()` of a t-string is the repr of its `Template`, not the interpolated text")
-		case m.MatchesQualified(n.Func, "builtins.print"):
+		case matchesQualified(m, n.Func, "builtins.print"):
 			for _, a := range n.Args {
 				if isTemplate(m, a) {
 					p.Reportf(a, "`print()` of a t-string prints the repr of its `Template`, not the interpolated text")
@@ -179,7 +179,7 @@ func isLoggingCall(m *semantic.Model, c *ast.Call) bool {
 	default:
 		return false
 	}
-	if m.MatchesQualified(attr.Value, "logging") {
+	if matchesQualified(m, attr.Value, "logging") {
 		return true
 	}
 	var logger ast.Expr = attr.Value
@@ -191,5 +191,5 @@ func isLoggingCall(m *semantic.Model, c *ast.Call) bool {
 		logger = boundValue(m, m.Binding(id))
 	}
 	call, ok := logger.(*ast.Call)
-	return ok && m.MatchesQualified(call.Func, "logging.getLogger")
+	return ok && matchesQualified(m, call.Func, "logging.getLogger")
 }

@@ -328,7 +328,7 @@ func lockKey(k string) string {
 
 func (t *threads) isLockValue(e ast.Expr) bool {
 	c, ok := e.(*ast.Call)
-	return ok && t.m.MatchesQualified(c.Func, lockConstructors...)
+	return ok && matchesQualified(t.m, c.Func, lockConstructors...)
 }
 
 func (t *threads) isThreadLocalValue(e ast.Expr) bool {
@@ -336,7 +336,7 @@ func (t *threads) isThreadLocalValue(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if t.m.MatchesQualified(c.Func, "threading.local", "_threading_local.local", "_thread._local") {
+	if matchesQualified(t.m, c.Func, "threading.local", "_threading_local.local", "_thread._local") {
 		return true
 	}
 	if n, ok := c.Func.(*ast.Name); ok {
@@ -352,7 +352,7 @@ func (t *threads) isDictValue(e ast.Expr) bool {
 	case *ast.Dict, *ast.DictComp:
 		return true
 	case *ast.Call:
-		return t.m.MatchesQualified(e.Func, dictConstructors...)
+		return matchesQualified(t.m, e.Func, dictConstructors...)
 	}
 	return false
 }
@@ -509,7 +509,7 @@ func (t *threads) callable(e ast.Expr) (s semantic.ScopeID, bound bool, ok bool)
 			}
 		}
 	case *ast.Call:
-		if m.MatchesQualified(e.Func, "functools.partial") && len(e.Args) > 0 {
+		if matchesQualified(m, e.Func, "functools.partial") && len(e.Args) > 0 {
 			return t.callable(e.Args[0])
 		}
 	}
@@ -601,7 +601,7 @@ func (t *threads) findEntries() {
 	}
 	usesProcessPool := false
 	for _, info := range m.Nodes {
-		if c, ok := info.Node.(*ast.Call); ok && m.MatchesQualified(c.Func, processPools...) {
+		if c, ok := info.Node.(*ast.Call); ok && matchesQualified(m, c.Func, processPools...) {
 			usesProcessPool = true
 		}
 	}
@@ -628,11 +628,11 @@ func (t *threads) findEntries() {
 		case q == "asyncio.to_thread":
 			target, what, multi = argument(c, 0, "func"), "asyncio.to_thread function", true
 			args = argsFrom(c, 1)
-		case m.MatchesQualified(c.Func, threadPools...):
+		case matchesQualified(m, c.Func, threadPools...):
 			if k := keyword(c, "initializer"); k != nil {
 				target, what, multi = k.Value, "thread pool initializer", true
 			}
-		case m.MatchesQualified(c.Func, threadingServers...) || t.isThreadingServerClass(c.Func):
+		case matchesQualified(m, c.Func, threadingServers...) || t.isThreadingServerClass(c.Func):
 			t.addHandlerEntries(c, add)
 			continue
 		default:
@@ -881,11 +881,11 @@ func (t *threads) addHandlerEntries(c *ast.Call, add func(*entry)) {
 // byName, a receiver named like an executor counts too.
 func (t *threads) isPool(e ast.Expr, kinds []string, byName bool) bool {
 	if c, ok := e.(*ast.Call); ok {
-		return t.m.MatchesQualified(c.Func, kinds...)
+		return matchesQualified(t.m, c.Func, kinds...)
 	}
 	found := false
 	t.assignedValues(e, func(v ast.Expr) {
-		if c, ok := v.(*ast.Call); ok && t.m.MatchesQualified(c.Func, kinds...) {
+		if c, ok := v.(*ast.Call); ok && matchesQualified(t.m, c.Func, kinds...) {
 			found = true
 		}
 	})
@@ -1061,7 +1061,7 @@ func (t *threads) windowOf(c *ast.Call) window {
 		case *ast.With:
 			// with ThreadPoolExecutor() as ex: the block waits for the tasks.
 			for _, it := range a.(*ast.With).Items {
-				if ic, ok := it.ContextExpr.(*ast.Call); ok && t.m.MatchesQualified(ic.Func, threadPools...) {
+				if ic, ok := it.ContextExpr.(*ast.Call); ok && matchesQualified(t.m, ic.Func, threadPools...) {
 					if a.End() < w.to {
 						w.to, w.joined = a.End(), true
 					}
@@ -1100,7 +1100,7 @@ func (t *threads) windowOf(c *ast.Call) window {
 // isJoin recognizes calls that wait for threads: t.join() (no argument,
 // a timeout keyword or a number), pool.shutdown(...), concurrent.futures.wait.
 func isJoin(m *semantic.Model, c *ast.Call) bool {
-	if m.MatchesQualified(c.Func, "concurrent.futures.wait") {
+	if matchesQualified(m, c.Func, "concurrent.futures.wait") {
 		return true
 	}
 	a, ok := c.Func.(*ast.Attribute)
@@ -1456,7 +1456,7 @@ func lockWord(w string) bool {
 func (t *threads) isLockExpr(e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.Call:
-		if t.m.MatchesQualified(x.Func, lockConstructors...) {
+		if matchesQualified(t.m, x.Func, lockConstructors...) {
 			return true
 		}
 	case *ast.Name:
@@ -1548,7 +1548,7 @@ func (t *threads) isOwnThreadDepth(e ast.Expr, depth int) bool {
 	}
 	switch x := e.(type) {
 	case *ast.Call:
-		if t.m.MatchesQualified(x.Func, threadIdentity...) {
+		if matchesQualified(t.m, x.Func, threadIdentity...) {
 			return true
 		}
 		switch finalIdent(x.Func) {
@@ -2049,7 +2049,7 @@ func (t *threads) collectAccesses() {
 					t.record(n, a.Value, accConsume)
 				}
 			}
-			if t.m.MatchesQualified(n.Func, "builtins.next") && len(n.Args) > 0 {
+			if matchesQualified(t.m, n.Func, "builtins.next") && len(n.Args) > 0 {
 				t.record(n, n.Args[0], accConsume)
 			}
 			// heapq functions change the list they are given.
@@ -2065,7 +2065,7 @@ func (t *threads) collectAccesses() {
 			t.record(n, n.Iter, accConsume)
 		case *ast.WithItem:
 			// catch_warnings() blocks all change one piece of global state.
-			if c, ok := n.ContextExpr.(*ast.Call); ok && t.m.MatchesQualified(c.Func, catchWarnings...) {
+			if c, ok := n.ContextExpr.(*ast.Call); ok && matchesQualified(t.m, c.Func, catchWarnings...) {
 				t.recordKey(c, warningsKey, accWrite)
 			}
 		}
