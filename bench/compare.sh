@@ -7,6 +7,12 @@
 #                    no cache), on 1 and on 2 cores
 #   CPython 3.13     ast.parse with CPython's C parser, in process
 #   Ruff (wasm)      Ruff's WebAssembly build, default rules, in process
+#   py314 cache      check again with a warm cache against a cold run
+#   memory           peak RSS of a check of a tree of at least 100 MB (the
+#                    files copied as often as needed), and the heap parsed
+#                    trees keep per source byte (BenchmarkParseRetained)
+#   editor           didChange to publishDiagnostics on a 5,000-line file
+#                    (lsp's BenchmarkDidChangeToPublish)
 #
 # The files are CPython 3.14's standard library from the pyodide package
 # (tools/oracle), or the .py files under the directory given as $1. Each
@@ -78,12 +84,50 @@ ruff=$(xargs -a "$work/files" node bench/ruff.mjs | cut -d' ' -f1)
 mbs() { awk -v n="$bytes" -v s="$1" 'BEGIN { printf "%.1f", n / 1000000 / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
+# The cache: a cold run (empty cache directory) and the best of three warm
+# ones, default cores. The files are older than the cache's racy window.
+cachedir=$work/cache
+cached() {
+	xargs -a "$work/files" "$work/py314" check --select ALL --cache-dir "$cachedir" --exit-zero --output-format concise
+}
+uncached() {
+	rm -rf "$cachedir"
+	cached
+}
+cold=$(best uncached)
+cached >/dev/null
+warm=$(best cached)
+
+# Memory: copies of the files up to 100 MB, checked in one run.
+big=$work/big
+copies=$(( (100000000 + bytes - 1) / bytes ))
+for i in $(seq 1 "$copies"); do
+	mkdir -p "$big/c$i"
+	tar -cf - -T "$work/files" 2>/dev/null | tar -xf - -C "$big/c$i"
+done
+bigbytes=$(find "$big" -name '*.py' -print0 | xargs -0 cat | wc -c)
+read -r bigsecs rss < <("$python" - "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise "$big" <<'PY'
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(f"{time.perf_counter() - t0:.3f}", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PY
+)
+retained=$(cd corpus && go test -run '^$' -bench 'ParseRetained' -benchtime 1x . | awk '/retained-B\/byte/ { for (i = 1; i < NF; i++) if ($(i+1) == "retained-B/byte") print $i }')
+read -r median p95 < <(cd lsp && go test -run '^$' -bench 'DidChangeToPublish' -benchtime 1x . | awk '/ms-median/ { for (i = 1; i < NF; i++) { if ($(i+1) == "ms-median") m = $i; if ($(i+1) == "ms-p95") p = $i } print m, p }')
+
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3), node $(node --version)"
 echo "Files:   $nfiles Python files, $bytes bytes ($( [ $# -ge 1 ] && echo "$corpus" || echo "CPython 3.14 standard library from pyodide"); $skipped left out that CPython 3.13 cannot parse)"
 echo
-printf '%-34s %9s %9s %s\n' "tool" "seconds" "MB/s" "py314 is"
-printf '%-34s %9.3f %9s %s\n' "py314 parse (1 core)" "$parse1" "$(mbs "$parse1")" ""
-printf '%-34s %9.3f %9s %sx faster\n' "CPython 3.13 ast.parse" "$cpython" "$(mbs "$cpython")" "$(ratio "$cpython" "$parse1")"
-printf '%-34s %9.3f %9s %s\n' "py314 check --select ALL (1 core)" "$check1" "$(mbs "$check1")" ""
-printf '%-34s %9.3f %9s %sx faster than on 1 core\n' "py314 check --select ALL (2 cores)" "$check2" "$(mbs "$check2")" "$(ratio "$check1" "$check2")"
-printf '%-34s %9.3f %9s %sx faster (1 core)\n' "Ruff wasm check (default rules)" "$ruff" "$(mbs "$ruff")" "$(ratio "$ruff" "$check1")"
+printf '%-38s %9s %9s %s\n' "tool" "seconds" "MB/s" "py314 is"
+printf '%-38s %9.3f %9s %s\n' "py314 parse (1 core)" "$parse1" "$(mbs "$parse1")" ""
+printf '%-38s %9.3f %9s %sx faster\n' "CPython 3.13 ast.parse" "$cpython" "$(mbs "$cpython")" "$(ratio "$cpython" "$parse1")"
+printf '%-38s %9.3f %9s %s\n' "py314 check --select ALL (1 core)" "$check1" "$(mbs "$check1")" ""
+printf '%-38s %9.3f %9s %sx faster than on 1 core\n' "py314 check --select ALL (2 cores)" "$check2" "$(mbs "$check2")" "$(ratio "$check1" "$check2")"
+printf '%-38s %9.3f %9s %sx faster (1 core)\n' "Ruff wasm check (default rules)" "$ruff" "$(mbs "$ruff")" "$(ratio "$ruff" "$check1")"
+printf '%-38s %9.3f %9s %s\n' "py314 check, cold cache (2 cores)" "$cold" "$(mbs "$cold")" ""
+printf '%-38s %9.3f %9s %sx faster than cold\n' "py314 check, warm cache (2 cores)" "$warm" "$(mbs "$warm")" "$(ratio "$cold" "$warm")"
+echo
+echo "Memory:  check --select ALL of $copies copies ($bigbytes bytes, 2 cores): $bigsecs s, peak RSS $rss MB"
+echo "         heap kept by parsed trees: $retained bytes per source byte"
+echo "Editor:  didChange -> publishDiagnostics, 5,000-line file: median $median ms, p95 $p95 ms"
