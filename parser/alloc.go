@@ -7,20 +7,30 @@ import "github.com/py314/py314/parser/ast"
 // large allocations cost the allocator and the garbage collector much less
 // than many small ones.
 
-// Chunks start small, so that small files waste little, and double up
-// to maxChunk elements.
-const (
-	minChunk = 8
-	maxChunk = 256
-)
+// The unused tail of a file's last array of each type lives as long as the
+// tree. So arrays are sized from the number of elements the file is
+// expected to need (see arena.init): the first holds half of them, and
+// those after it an eighth each, so that at most an eighth of the
+// expected number is wasted, and a file denser than expected allocates a
+// few more arrays.
+const minChunk = 8
 
-// chunk hands out elements of type T from arrays of growing length.
-type chunk[T any] struct{ buf []T }
+// chunk hands out elements of type T from arrays.
+type chunk[T any] struct {
+	buf  []T
+	next int // length of the next array
+	rest int // length of the arrays after it
+}
+
+// expect sizes the arrays for about n elements.
+func (c *chunk[T]) expect(n int) {
+	c.next, c.rest = n/2, n/8
+}
 
 // grow starts a new array with room for at least n elements.
 func (c *chunk[T]) grow(n int) {
-	size := min(max(2*cap(c.buf), minChunk), maxChunk)
-	c.buf = make([]T, 0, max(size, n))
+	c.buf = make([]T, 0, max(c.next, n, minChunk))
+	c.next = c.rest
 }
 
 // new returns a pointer to a new zero T.
@@ -79,6 +89,32 @@ type arena struct {
 	stmts    chunk[ast.Stmt]
 	argLists chunk[*ast.Arg]
 	kwLists  chunk[*ast.Keyword]
+}
+
+// init sizes the chunks for a source of n bytes, from the average number
+// of source bytes per element over the standard library (46 bytes per
+// Name, for instance).
+func (a *arena) init(n int) {
+	a.names.expect(n / 46)
+	a.constants.expect(n / 100)
+	a.attributes.expect(n / 145)
+	a.calls.expect(n / 187)
+	a.args.expect(n / 335)
+	a.keywords.expect(n / 1545)
+	a.compares.expect(n / 713)
+	a.binOps.expect(n / 1095)
+	a.subscripts.expect(n / 1137)
+	a.tuples.expect(n / 1141)
+	a.assigns.expect(n / 268)
+	a.exprStmts.expect(n / 475)
+	a.ifs.expect(n / 518)
+	a.returns.expect(n / 774)
+
+	a.exprs.expect(n / 51)
+	a.cmpOps.expect(n / 706)
+	a.stmts.expect(n / 79)
+	a.argLists.expect(n / 348)
+	a.kwLists.expect(n / 1545)
 }
 
 // The constructors of the most frequent nodes.

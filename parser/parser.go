@@ -86,6 +86,7 @@ func parse(f *File, opts Options) {
 	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments(), nfkc: s.NonASCIINames()}
 	p.tok = toks[0].Kind
 	p.bad = &ast.Name{}
+	p.arena.init(len(src))
 	f.Module = p.parseModule()
 	p.module = f.Module
 	p.checkFutures(f.Module)
