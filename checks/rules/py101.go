@@ -88,39 +88,42 @@ func removedGuarded(m *semantic.Model, n ast.Node) bool {
 }
 
 func checkPY101(p *checks.Pass, n ast.Node) {
+	// Every test below rules out nearly all nodes by their names alone;
+	// removedGuarded and the qualified names are asked of the rest.
 	m := p.Model
-	if removedGuarded(m, n) {
-		return
-	}
 	switch n := n.(type) {
 	case *ast.ImportFrom:
 		if n.Module != "ast" || n.Level != 0 {
 			return
 		}
 		for _, a := range n.Names {
-			if _, ok := removedASTClasses[a.Name]; ok {
+			if _, ok := removedASTClasses[a.Name]; ok && !removedGuarded(m, n) {
 				p.Reportf(a, "`ast.%s` was removed in Python 3.14: the import raises ImportError; use `ast.Constant`", a.Name)
 			}
 		}
 	case *ast.Attribute:
-		if q := m.QualifiedName(n); strings.HasPrefix(q, "ast.") {
-			if _, ok := removedASTClasses[q[4:]]; ok && n.Ctx == ast.Load {
-				reportRemovedClass(p, n, q[4:], true)
+		// The qualified name of an attribute ends with the attribute.
+		if _, ok := removedASTClasses[n.Attr]; ok && n.Ctx == ast.Load {
+			if q, ok := strings.CutPrefix(m.QualifiedName(n), "ast."); ok && q == n.Attr {
+				if !removedGuarded(m, n) {
+					reportRemovedClass(p, n, q, true)
+				}
 				return
 			}
 		}
-		if (n.Attr == "n" || n.Attr == "s") && isASTLiteralNode(p, n.Value) {
+		if (n.Attr == "n" || n.Attr == "s") && isASTLiteralNode(p, n.Value) && !removedGuarded(m, n) {
 			p.ReportFix(checks.Span(n.Value.End(), n.End()),
 				"`."+n.Attr+"` was removed from ast nodes in Python 3.14; use `.value`",
 				&checks.Fix{Title: "Replace `." + n.Attr + "` with `.value`", Applicability: checks.Safe,
 					Edits: []checks.Edit{checks.Replace(checks.Span(n.Value.End(), n.End()), ".value")}})
 		}
 	case *ast.Name:
-		if n.Ctx != ast.Load {
+		// A name no statement binds is a builtin or nothing, never ast's.
+		if n.Ctx != ast.Load || m.Resolve(n) == semantic.NoBinding {
 			return
 		}
 		if q := m.QualifiedName(n); strings.HasPrefix(q, "ast.") {
-			if _, ok := removedASTClasses[q[4:]]; ok {
+			if _, ok := removedASTClasses[q[4:]]; ok && !removedGuarded(m, n) {
 				reportRemovedClass(p, n, q[4:], false)
 			}
 		}
@@ -129,7 +132,7 @@ func checkPY101(p *checks.Pass, n ast.Node) {
 		if _, removed := removedASTClasses[name]; !ok || !removed {
 			return
 		}
-		if c := m.ClassOf(n); c != nil && isNodeVisitor(m, c) && !classReads(m, c, n.Name) {
+		if c := m.ClassOf(n); c != nil && isNodeVisitor(m, c) && !classReads(m, c, n.Name) && !removedGuarded(m, n) {
 			p.Report(checks.Diagnostic{Span: m.Binding(m.BindingOf(n)).Span,
 				Message: "`" + n.Name + "` is never called in Python 3.14: `ast.NodeVisitor` sends every literal to `visit_Constant`"})
 		}
