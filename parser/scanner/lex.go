@@ -11,34 +11,17 @@ import (
 func (s *Scanner) scanName(start int) token.Token {
 	src := s.src
 	i := start
-	// String prefixes: at most one each of b, r, u, f, t, in the
-	// combinations Python allows, directly followed by a quote.
-	var sawB, sawR, sawU, sawF, sawT bool
-	for i < len(src) && byteClass[src[i]]&classPrefix != 0 {
-		c := src[i] | 0x20 // lower case for letters
-		switch {
-		case c == 'b' && !sawB && !sawU && !sawF && !sawT:
-			sawB = true
-		case c == 'u' && !sawB && !sawU && !sawR && !sawF && !sawT:
-			sawU = true
-		case c == 'r' && !sawR && !sawU:
-			sawR = true
-		case c == 'f' && !sawF && !sawB && !sawU && !sawT:
-			sawF = true
-		case c == 't' && !sawT && !sawB && !sawU && !sawF:
-			sawT = true
-		default:
-			goto ident
-		}
+	// The ASCII part of the identifier first: most names are nothing else,
+	// and only a name of at most 3 letters followed by a quote may be a
+	// string prefix.
+	for i < len(src) && isASCIIIdentContinue(src[i]) {
 		i++
-		if i < len(src) && (src[i] == '"' || src[i] == '\'') {
-			if sawF || sawT {
-				return s.startFString(start, i, sawR, sawT)
-			}
-			return s.scanString(start, i)
+	}
+	if i-start <= 3 && i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		if t, ok := s.stringPrefix(start, i); ok {
+			return t
 		}
 	}
-ident:
 	ascii := true
 	for i < len(src) {
 		c := src[i]
@@ -61,6 +44,48 @@ ident:
 		s.nonASCIIName = true
 	}
 	return mk(token.Lookup(src[start:i]), start, i)
+}
+
+// stringPrefix scans the string whose prefix would be src[start:q], q
+// being a quote, and reports false if that is not a prefix: at most one
+// each of b, r, u, f, t, in the combinations Python allows.
+func (s *Scanner) stringPrefix(start, q int) (token.Token, bool) {
+	var sawB, sawR, sawU, sawF, sawT bool
+	for _, c := range s.src[start:q] {
+		switch c | 0x20 { // lower case for letters
+		case 'b':
+			if sawB || sawU || sawF || sawT {
+				return token.Token{}, false
+			}
+			sawB = true
+		case 'u':
+			if sawB || sawU || sawR || sawF || sawT {
+				return token.Token{}, false
+			}
+			sawU = true
+		case 'r':
+			if sawR || sawU {
+				return token.Token{}, false
+			}
+			sawR = true
+		case 'f':
+			if sawF || sawB || sawU || sawT {
+				return token.Token{}, false
+			}
+			sawF = true
+		case 't':
+			if sawT || sawB || sawU || sawF {
+				return token.Token{}, false
+			}
+			sawT = true
+		default:
+			return token.Token{}, false
+		}
+	}
+	if sawF || sawT {
+		return s.startFString(start, q, sawR, sawT), true
+	}
+	return s.scanString(start, q), true
 }
 
 // verifyIdent reports whether src[start:end] is a valid identifier, and

@@ -38,6 +38,7 @@ package scanner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/py314/py314/parser/token"
@@ -240,6 +241,12 @@ func (s *Scanner) indentation() (token.Token, bool) {
 	start := s.off
 	col, alt := 0, 0
 	i := s.off
+	// Indentation is mostly runs of spaces, a good part of all source
+	// bytes: take them eight at a time.
+	for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:]) == 0x2020202020202020 {
+		i += 8
+	}
+	col, alt = i-s.off, i-s.off
 loop:
 	for ; i < len(src); i++ {
 		switch src[i] {
@@ -333,7 +340,6 @@ func (s *Scanner) eof() token.Token {
 const (
 	classIdentStart = 1 << iota // ASCII letter or '_'
 	classIdentCont              // ASCII letter, digit or '_'
-	classPrefix                 // a letter that may start a string prefix
 	classStringStop             // a byte that may end a run of string body: quote, '\\', newline
 )
 
@@ -346,9 +352,6 @@ var byteClass = func() (t [256]uint8) {
 	t['_'] |= classIdentStart | classIdentCont
 	for c := '0'; c <= '9'; c++ {
 		t[c] |= classIdentCont
-	}
-	for _, c := range "bBrRuUfFtT" {
-		t[c] |= classPrefix
 	}
 	for _, c := range "'\"\\\n\r" {
 		t[c] |= classStringStop
