@@ -103,11 +103,30 @@ create.
 func checkFT001(p *checks.Pass, n ast.Node) {
 	t := threadsOf(p)
 	var target ast.Expr
-	var read ast.Node
-	callBetween := false
 	switch n := n.(type) {
 	case *ast.AugAssign:
 		target = n.Target
+	case *ast.Assign:
+		if len(n.Targets) != 1 {
+			return
+		}
+		target = n.Targets[0]
+	default:
+		return
+	}
+	// The recorded access first: most statements update no shared state,
+	// and the walks below are for the few that do.
+	k, ok := t.keyOf(target)
+	if !ok {
+		return
+	}
+	a := t.accessAt(n, k)
+	if a == nil || a.kind != accRMW {
+		return
+	}
+	callBetween := false
+	switch n := n.(type) {
+	case *ast.AugAssign:
 		ast.Inspect(n.Value, func(x ast.Node) bool {
 			if _, ok := x.(*ast.Call); ok {
 				callBetween = true
@@ -115,11 +134,8 @@ func checkFT001(p *checks.Pass, n ast.Node) {
 			return !callBetween
 		})
 	case *ast.Assign:
-		if len(n.Targets) != 1 {
-			return
-		}
-		target = n.Targets[0]
-		if read = readsTarget(t, target, n.Value); read == nil {
+		read := readsTarget(t, target, n.Value)
+		if read == nil {
 			return
 		}
 		ast.Inspect(n.Value, func(x ast.Node) bool {
@@ -128,16 +144,6 @@ func checkFT001(p *checks.Pass, n ast.Node) {
 			}
 			return !callBetween
 		})
-	default:
-		return
-	}
-	k, ok := t.keyOf(target)
-	if !ok {
-		return
-	}
-	a := t.accessAt(n, k)
-	if a == nil || a.kind != accRMW {
-		return
 	}
 	// Threads that each update their own item do not race with each other.
 	selfRaces := !t.perThreadIndex(target)

@@ -217,11 +217,11 @@ func popAfterTruthiness(t *threads, container ast.Expr, body []ast.Stmt) *checkA
 	var node ast.Node
 	inspectBody(body, func(n ast.Node) bool {
 		if c, ok := n.(*ast.Call); ok && found == "" {
-			if a, ok := c.Func.(*ast.Attribute); ok && (a.Attr == "pop" || a.Attr == "popleft" || a.Attr == "popitem") && squeezeSpaces(t.text(a.Value)) == want {
+			if a, ok := c.Func.(*ast.Attribute); ok && (a.Attr == "pop" || a.Attr == "popleft" || a.Attr == "popitem") && t.squeezedIs(a.Value, want) {
 				found, node = a.Attr+"()", c
 			}
 			// if heap: heapq.heappop(heap)
-			if len(c.Args) > 0 && matchesQualified(t.m, c.Func, "heapq.heappop", "heapq.heapreplace") && squeezeSpaces(t.text(c.Args[0])) == want {
+			if len(c.Args) > 0 && matchesQualified(t.m, c.Func, "heapq.heappop", "heapq.heapreplace") && t.squeezedIs(c.Args[0], want) {
 				found, node = t.text(c.Func)+"("+t.text(c.Args[0])+")", c
 			}
 		}
@@ -239,7 +239,7 @@ func useAfterPresent(p *checks.Pass, t *threads, stmt ast.Node, container, key a
 	wantC, wantK := squeezeSpaces(t.text(container)), squeezeSpaces(t.text(key))
 	isItem := func(e ast.Expr) bool {
 		s, ok := e.(*ast.Subscript)
-		return ok && squeezeSpaces(t.text(s.Value)) == wantC && squeezeSpaces(t.text(s.Slice)) == wantK
+		return ok && t.squeezedIs(s.Value, wantC) && t.squeezedIs(s.Slice, wantK)
 	}
 	var act *checkAct
 	inspectBody(body, func(n ast.Node) bool {
@@ -254,7 +254,7 @@ func useAfterPresent(p *checks.Pass, t *threads, stmt ast.Node, container, key a
 				}
 			}
 		case *ast.Call:
-			if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "pop" && len(x.Args) == 1 && squeezeSpaces(t.text(a.Value)) == wantC && squeezeSpaces(t.text(x.Args[0])) == wantK {
+			if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "pop" && len(x.Args) == 1 && t.squeezedIs(a.Value, wantC) && t.squeezedIs(x.Args[0], wantK) {
 				act = &checkAct{what: "`" + p.Text(x) + "`", node: x, selfRaces: true, partner: isRemove}
 			}
 		case *ast.Subscript:
@@ -281,7 +281,7 @@ func insertAfterMissing(p *checks.Pass, t *threads, stmt ast.Node, container, ke
 	wantC, wantK := squeezeSpaces(t.text(container)), squeezeSpaces(t.text(key))
 	isItem := func(e ast.Expr) bool {
 		s, ok := e.(*ast.Subscript)
-		return ok && squeezeSpaces(t.text(s.Value)) == wantC && squeezeSpaces(t.text(s.Slice)) == wantK
+		return ok && t.squeezedIs(s.Value, wantC) && t.squeezedIs(s.Slice, wantK)
 	}
 	var store *ast.Assign
 	inspectBody(body, func(n ast.Node) bool {

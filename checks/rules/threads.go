@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/semantic"
@@ -141,7 +142,10 @@ type threads struct {
 	file    *token.File
 	src     []byte
 	imports bool // the module imports threading, _thread or concurrent.futures
-	entries []*entry
+	// acquires: the source spells "acquire", which every X.acquire() call
+	// acquiredBefore looks for does.
+	acquires bool
+	entries  []*entry
 
 	sets      map[semantic.ScopeID]tset
 	external  map[semantic.ScopeID]bool
@@ -187,6 +191,7 @@ func analyzeThreads(p *checks.Pass) *threads {
 		// use, so nothing to analyze.
 		return t
 	}
+	t.acquires = bytes.Contains(t.src, []byte("acquire"))
 	t.scanValues()
 	t.buildCallers()
 	t.findEntries()
@@ -1777,6 +1782,9 @@ func methodCallStmt(s ast.Stmt, name string) ast.Expr {
 // acquiredBefore returns the lock acquired by a statement of body before
 // n (and not released again before it), when n is a statement of body.
 func (t *threads) acquiredBefore(body []ast.Stmt, n ast.Node) ast.Expr {
+	if !t.acquires {
+		return nil // no X.acquire() anywhere: nothing to find
+	}
 	idx := -1
 	for i, s := range body {
 		if ast.Node(s) == n {
@@ -2054,7 +2062,7 @@ func (t *threads) collectAccesses() {
 			}
 			// heapq functions change the list they are given.
 			if len(n.Args) > 0 {
-				switch t.m.QualifiedName(n.Func) {
+				switch qualifiedIn(t.m, n.Func, "heapq.heappush", "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop") {
 				case "heapq.heappush":
 					t.record(n, n.Args[0], accInsert)
 				case "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop":
@@ -2090,18 +2098,21 @@ func (t *threads) recordStore(stmt ast.Node, target, value ast.Expr) {
 		}
 	case *ast.Starred:
 		t.recordStore(stmt, tg.Value, nil)
-	case *ast.Subscript:
-		kind := accInsert
-		if value != nil && readsTarget(t, target, value) != nil {
-			kind = accRMW
-		}
-		t.record(stmt, target, kind)
 	default:
+		// The key first: most stores are to locals, which have none,
+		// and readsTarget walks the value.
+		k, ok := t.keyOf(target)
+		if !ok {
+			return
+		}
 		kind := accWrite
+		if _, ok := target.(*ast.Subscript); ok {
+			kind = accInsert
+		}
 		if value != nil && readsTarget(t, target, value) != nil {
 			kind = accRMW
 		}
-		t.record(stmt, target, kind)
+		t.recordKey(stmt, k, kind)
 	}
 }
 
@@ -2138,13 +2149,13 @@ func readsTarget(t *threads, target, value ast.Expr) ast.Node {
 		case *ast.Lambda, *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
 			return false
 		case *ast.Name, *ast.Attribute, *ast.Subscript:
-			if squeezeSpaces(t.text(x)) == want {
+			if t.squeezedIs(x, want) {
 				found = x
 				return false
 			}
 		case *ast.Call:
 			if getBase != "" && len(x.Args) >= 1 {
-				if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "get" && squeezeSpaces(t.text(a.Value)) == getBase && squeezeSpaces(t.text(x.Args[0])) == getKey {
+				if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "get" && t.squeezedIs(a.Value, getBase) && t.squeezedIs(x.Args[0], getKey) {
 					found = x
 					return false
 				}
@@ -2153,6 +2164,32 @@ func readsTarget(t *threads, target, value ast.Expr) ast.Node {
 		return true
 	})
 	return found
+}
+
+// squeezedIs reports whether squeezeSpaces of n's source is want, without
+// building the string: the FT rules compare many expressions this way.
+func (t *threads) squeezedIs(n ast.Node, want string) bool {
+	return squeezedEqual(t.src[n.Pos():n.End()], want)
+}
+
+// squeezedEqual reports whether squeezeSpaces(string(src)) == want. Like
+// strings.Map, it reads an invalid byte as utf8.RuneError.
+func squeezedEqual(src []byte, want string) bool {
+	j := 0
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRune(src[i:])
+		i += w
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\\' {
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		if j+n > len(want) || string(buf[:n]) != want[j:j+n] {
+			return false
+		}
+		j += n
+	}
+	return j == len(want)
 }
 
 // squeezeSpaces removes the spaces of a short expression's source.
