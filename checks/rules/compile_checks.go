@@ -40,23 +40,54 @@ type compileErrorsKey struct{}
 // partial.
 func compileErrors(p *checks.Pass) []compileError {
 	return p.Memo(compileErrorsKey{}, func() any {
-		return findCompileErrors(p.File)
+		return findCompileErrors(p.File, directiveNames(p))
 	}).([]compileError)
 }
 
-// findCompileErrors runs the compiler's checks over a parsed file.
-func findCompileErrors(f *parser.File) []compileError {
+// directiveNames returns the names that global and nonlocal statements
+// declare and that assignment expressions bind anywhere in the file. Only
+// the symbol table flags of these names (and of parameters) can make an
+// error: see compileChecker.names.
+func directiveNames(p *checks.Pass) map[string]bool {
+	src := p.Src()
+	if !bytes.Contains(src, []byte("global")) && !bytes.Contains(src, []byte("nonlocal")) && !bytes.Contains(src, []byte(":=")) {
+		return nil
+	}
+	var names map[string]bool
+	add := func(name string) {
+		if names == nil {
+			names = map[string]bool{}
+		}
+		names[name] = true
+	}
+	for i := range p.Model.Nodes {
+		switch n := p.Model.Nodes[i].Node.(type) {
+		case *ast.Global:
+			for _, name := range n.Names {
+				add(name)
+			}
+		case *ast.Nonlocal:
+			for _, name := range n.Names {
+				add(name)
+			}
+		case *ast.NamedExpr:
+			if t, ok := n.Target.(*ast.Name); ok {
+				add(t.Id)
+			}
+		}
+	}
+	return names
+}
+
+// findCompileErrors runs the compiler's checks over a parsed file. names
+// are the names whose symbol table flags are recorded besides parameters
+// (see compileChecker.names).
+func findCompileErrors(f *parser.File, names map[string]bool) []compileError {
 	if len(f.Errors) > 0 || f.Module == nil {
 		return nil
 	}
-	c := &compileChecker{scopes: map[ast.Node]*stScope{}}
+	c := &compileChecker{scopes: map[ast.Node]*stScope{}, names: names}
 	src := f.File.Src
-	// Most of the symbol table's errors are about global and nonlocal
-	// declarations and assignment expressions, which need the flags of
-	// every name of every block. A module whose text spells none of them
-	// only needs the parameters (for duplicates): recording the rest
-	// would cost a map write per name for nothing.
-	c.allNames = bytes.Contains(src, []byte("global")) || bytes.Contains(src, []byte("nonlocal")) || bytes.Contains(src, []byte(":="))
 	c.future(f.Module)
 	// Only an identifier spelled __debug__, or one that NFKC-normalizes
 	// to it (which takes a non-ASCII character), can bind __debug__.
@@ -74,7 +105,12 @@ type compileChecker struct {
 	futureEnd token.Pos // start of the last statement of the __future__ block, or -1
 
 	// The symbol table.
-	allNames  bool // record every name, not only parameters (see findCompileErrors)
+	// names are the names recorded in the blocks besides parameters and
+	// type parameters. Every error of the symbol table but duplicate
+	// parameters is about a name that a global or nonlocal statement
+	// declares or an assignment expression binds; recording every other
+	// name would cost a map write per name for nothing.
+	names     map[string]bool
 	nonlocals bool // some block has a name flagged defNonlocal
 	cur       *stScope
 	module    *stScope
@@ -319,7 +355,7 @@ func (c *compileChecker) addDef(name string, flag stFlag, at token.Span) {
 }
 
 func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token.Span) {
-	if !c.allNames && flag&(defParam|defTypeParam) == 0 {
+	if flag&(defParam|defTypeParam) == 0 && !c.names[name] {
 		return
 	}
 	if flag&defNonlocal != 0 {
