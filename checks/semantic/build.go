@@ -27,7 +27,7 @@ func Build(f *parser.File) *Model {
 	b.openScope(ModuleScope, f.Module)
 	b.visit(f.Module)
 	b.resolve()
-	b.index()
+	b.finish()
 	return m
 }
 
@@ -677,10 +677,45 @@ func (b *builder) ref(n *ast.Name) BindingID {
 	return NoBinding
 }
 
-// index records, once the walk is done, the first binding each node
-// creates.
-func (b *builder) index() {
+// finish records, once the walk and the resolution are done, where each
+// subtree ends, the qualified name of each name and attribute, and the
+// first binding each node creates.
+func (b *builder) finish() {
 	m := b.m
+	// Children come after their parent: a backward pass sees every
+	// descendant of a node (which ends its subtree and qualifies its
+	// attribute chain) before the node.
+	m.quals = append(m.quals, "")
+	intern := map[string]int32{}
+	var buf []byte
+	for i := len(m.Nodes) - 1; i >= 0; i-- {
+		info := &m.Nodes[i]
+		if info.End < NodeID(i)+1 {
+			info.End = NodeID(i) + 1
+		}
+		if p := info.Parent; p != NoNode && m.Nodes[p].End < info.End {
+			m.Nodes[p].End = info.End
+		}
+		switch n := info.Node.(type) {
+		case *ast.Name:
+			switch {
+			case info.Ref != NoBinding:
+				if q := m.Bindings[info.Ref].Qualified; q != "" {
+					buf = append(buf[:0], q...)
+					info.qual = m.intern(intern, buf)
+				}
+			case IsBuiltin(n.Id):
+				buf = append(append(buf[:0], "builtins."...), n.Id...)
+				info.qual = m.intern(intern, buf)
+			}
+		case *ast.Attribute:
+			if v := m.NodeID(n.Value); v > NodeID(i) && m.Nodes[v].qual != 0 {
+				buf = append(append(append(buf[:0], m.quals[m.Nodes[v].qual]...), '.'), n.Attr...)
+				info.qual = m.intern(intern, buf)
+			}
+		}
+	}
+
 	m.byNode = make([]BindingID, len(m.Nodes))
 	for i := range m.byNode {
 		m.byNode[i] = NoBinding
@@ -690,6 +725,19 @@ func (b *builder) index() {
 			m.byNode[id] = BindingID(i)
 		}
 	}
+}
+
+// intern returns the index of the qualified name q in m.quals, adding it
+// the first time: each distinct name is allocated once per module.
+func (m *Model) intern(table map[string]int32, q []byte) int32 {
+	if i, ok := table[string(q)]; ok {
+		return i
+	}
+	s := string(q)
+	i := int32(len(m.quals))
+	m.quals = append(m.quals, s)
+	table[s] = i
+	return i
 }
 
 func (b *builder) bindingCallee(id BindingID) (ScopeID, bool) {

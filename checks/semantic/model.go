@@ -121,6 +121,15 @@ type Binding struct {
 func (b *Binding) IsImport() bool { return b.Kind == Import || b.Kind == FromImport }
 
 // NodeID identifies a node of a Model: its index in the preorder list.
+//
+// The preorder is the model's walk, the order in which the engine
+// dispatches nodes: code in the order it runs, so a def's decorators,
+// type parameters, parameter defaults and annotations come before its
+// body, and a comprehension's first iterable (evaluated in the enclosing
+// scope) comes before its generators and hangs directly off the
+// comprehension expression, not off the *ast.Comprehension. A node's
+// descendants in that tree are the contiguous IDs after it, up to
+// NodeInfo.End.
 type NodeID int32
 
 // NoNode is the parent of the root.
@@ -150,6 +159,9 @@ type NodeInfo struct {
 	Flags  NodeFlags
 	Guard  GuardID   // the innermost guard the node runs under
 	Ref    BindingID // for a Name: the binding it reads (Load) or creates (Store, Del)
+	End    NodeID    // one past the node's last descendant: the subtree is Nodes[id:End]
+
+	qual int32 // for a Name or Attribute: the index of its qualified name in Model.quals
 }
 
 // Model is the semantic model of one module.
@@ -163,6 +175,7 @@ type Model struct {
 	byNode []BindingID // by NodeID: the first binding the node creates
 	calls  map[ScopeID][]ScopeID
 	scopes map[NodeID]ScopeID // the scope each def, class, lambda or comprehension opens
+	quals  []string           // qualified names of names and attributes, interned; quals[0] is ""
 
 	// index maps nodes to their IDs when the number a node carries is not
 	// this model's (another model of a tree sharing the node was built
@@ -369,7 +382,19 @@ func (m *Model) Resolve(n *ast.Name) BindingID {
 // "gzip.open" for gz.open after import gzip as gz, "threading.Thread" for T
 // after from threading import Thread as T, "builtins.open" for open. It
 // returns "" for anything else (locals, calls, subscripts, shadowed names).
+//
+// For the nodes of the module the answer is computed once by Build: the
+// call costs a lookup and does not allocate.
 func (m *Model) QualifiedName(e ast.Expr) string {
+	if id := m.NodeID(e); id != NoNode {
+		return m.quals[m.Nodes[id].qual]
+	}
+	return m.qualifiedName(e)
+}
+
+// qualifiedName computes the qualified name of an expression built after
+// the model (by a fix) from nodes of the module.
+func (m *Model) qualifiedName(e ast.Expr) string {
 	switch e := e.(type) {
 	case *ast.Name:
 		id := m.Resolve(e)
@@ -388,6 +413,45 @@ func (m *Model) QualifiedName(e ast.Expr) string {
 		return q + "." + e.Attr
 	}
 	return ""
+}
+
+// Subtree returns the model's records of n and of its descendants, in
+// preorder (see NodeID): a slice of Nodes, so the record at index i is the
+// node with ID NodeID(n)+i, and its own descendants end at its End. It
+// returns nil when n is not in the module. Rules that look at every node
+// under a statement or expression loop over it instead of calling
+// ast.Inspect: no recursion, no closure, the scope, flags and guard of
+// each node at hand.
+func (m *Model) Subtree(n ast.Node) []NodeInfo {
+	id := m.NodeID(n)
+	if id == NoNode {
+		return nil
+	}
+	return m.Nodes[id:m.Nodes[id].End]
+}
+
+// Inspect calls f for n and for each of its descendants in preorder (see
+// NodeID), skipping the descendants of a node for which f returns false.
+// It is a faster ast.Inspect for nodes of the module; unlike ast.Inspect
+// it never calls f(nil), and the order is the model's, not the fields'.
+// For a node not in the module (built by a fix) it walks the tree with
+// ast.Inspect, still without the nil calls.
+func (m *Model) Inspect(n ast.Node, f func(ast.Node) bool) {
+	id := m.NodeID(n)
+	if id == NoNode {
+		if n != nil {
+			ast.Inspect(n, func(c ast.Node) bool { return c != nil && f(c) })
+		}
+		return
+	}
+	for i, end := id, m.Nodes[id].End; i < end; {
+		info := &m.Nodes[i]
+		if f(info.Node) {
+			i++
+		} else {
+			i = info.End
+		}
+	}
 }
 
 // MatchesQualified reports whether e stands for one of the dotted names.

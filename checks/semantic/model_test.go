@@ -313,3 +313,114 @@ func TestNodeIDAcrossModels(t *testing.T) {
 		t.Errorf("second model: Parent(call) = %v, want the second tree's assignment", got)
 	}
 }
+
+// kindsOf renders nodes as their kinds, space-separated.
+func kindsOf(nodes []ast.Node) string {
+	var b strings.Builder
+	for i, n := range nodes {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(n.Kind().String())
+	}
+	return b.String()
+}
+
+func TestSubtreeAndInspect(t *testing.T) {
+	f, m := build(t, `@dec(k)
+def f(a=1, *, b: int = 2) -> str:
+    return [x for x in a if x]
+`)
+	def := f.Module.Body[0]
+	var all []ast.Node
+	for _, info := range m.Subtree(def) {
+		all = append(all, info.Node)
+	}
+	want := "FunctionDef Call Name Name Arguments Constant Constant Arg Arg Name Name Return ListComp Name Comprehension Name Name Name"
+	if got := kindsOf(all); got != want {
+		t.Errorf("Subtree(def) =\n%s\nwant\n%s", got, want)
+	}
+
+	// Inspect skips the descendants of nodes for which f returns false.
+	var seen []ast.Node
+	m.Inspect(def, func(n ast.Node) bool {
+		seen = append(seen, n)
+		switch n.(type) {
+		case *ast.Call, *ast.Arguments:
+			return false
+		}
+		return true
+	})
+	want = "FunctionDef Call Arguments Name Return ListComp Name Comprehension Name Name Name"
+	if got := kindsOf(seen); got != want {
+		t.Errorf("Inspect(def) =\n%s\nwant\n%s", got, want)
+	}
+
+	// A node built after the model is walked with ast.Inspect, without
+	// the nil calls.
+	seen = seen[:0]
+	fresh := &ast.Attribute{Value: &ast.Name{Id: "a"}, Attr: "b"}
+	m.Inspect(fresh, func(n ast.Node) bool { seen = append(seen, n); return true })
+	if got, want := kindsOf(seen), "Attribute Name"; got != want {
+		t.Errorf("Inspect(fresh node) = %s, want %s", got, want)
+	}
+	if got := m.Subtree(fresh); got != nil {
+		t.Errorf("Subtree(fresh node) = %v, want nil", got)
+	}
+}
+
+// TestSubtreeMatchesTree checks that every subtree of the model holds the
+// nodes ast.Inspect finds under the same node, except for comprehension
+// clauses: the first iterable belongs to the comprehension expression.
+func TestSubtreeMatchesTree(t *testing.T) {
+	_, m := build(t, `import os
+class C(Base, metaclass=M):
+    x: int = 1
+    def m[T: int](self, *a, k=os.sep, **kw) -> T:
+        with open(a) as fh, lock:
+            try:
+                del self.x[0]
+            except* (E, F) as e:
+                raise
+            finally:
+                pass
+        match k:
+            case {"a": [1, *rest], **more} if rest:
+                pass
+            case C(x=y) | None:
+                pass
+        lam = lambda q, r=2: q + r
+        return {k: v async for k, v in kw.items() if v} or (z := 3)
+type A[*Ts, **P] = tuple[*Ts]
+f"{os.sep!r:>{width}}"
+`)
+	for id, info := range m.Nodes {
+		if _, ok := info.Node.(*ast.Comprehension); ok {
+			continue
+		}
+		want := map[ast.Node]bool{}
+		ast.Inspect(info.Node, func(n ast.Node) bool {
+			if n != nil {
+				want[n] = true
+			}
+			return true
+		})
+		sub := m.Subtree(info.Node)
+		got := map[ast.Node]bool{}
+		for i := range sub {
+			got[sub[i].Node] = true
+			if p := sub[i].Parent; i > 0 && (p < NodeID(id) || p >= NodeID(id+i)) {
+				t.Errorf("node %d (%s): parent %d outside the subtree", id+i, sub[i].Node.Kind(), p)
+			}
+		}
+		if len(got) != len(want) || len(sub) != len(want) {
+			t.Errorf("Subtree(%s at %d) has %d nodes, ast.Inspect finds %d", info.Node.Kind(), id, len(sub), len(want))
+			continue
+		}
+		for n := range want {
+			if !got[n] {
+				t.Errorf("Subtree(%s at %d) lacks %s", info.Node.Kind(), id, n.Kind())
+			}
+		}
+	}
+}
