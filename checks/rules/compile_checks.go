@@ -46,8 +46,8 @@ func compileErrors(p *checks.Pass) []compileError {
 
 // directiveNames returns the names that global and nonlocal statements
 // declare and that assignment expressions bind anywhere in the file. Only
-// the symbol table flags of these names (and of parameters) can make an
-// error: see compileChecker.names.
+// the symbol table flags of these names can make an error: see
+// compileChecker.names.
 func directiveNames(p *checks.Pass) map[string]bool {
 	src := p.Src()
 	if !bytes.Contains(src, []byte("global")) && !bytes.Contains(src, []byte("nonlocal")) && !bytes.Contains(src, []byte(":=")) {
@@ -80,8 +80,8 @@ func directiveNames(p *checks.Pass) map[string]bool {
 }
 
 // findCompileErrors runs the compiler's checks over a parsed file. names
-// are the names whose symbol table flags are recorded besides parameters
-// (see compileChecker.names).
+// are the names whose symbol table flags are recorded (see
+// compileChecker.names).
 func findCompileErrors(f *parser.File, names map[string]bool) []compileError {
 	if len(f.Errors) > 0 || f.Module == nil {
 		return nil
@@ -105,9 +105,9 @@ type compileChecker struct {
 	futureEnd token.Pos // start of the last statement of the __future__ block, or -1
 
 	// The symbol table.
-	// names are the names recorded in the blocks besides parameters and
-	// type parameters. Every error of the symbol table but duplicate
-	// parameters is about a name that a global or nonlocal statement
+	// names are the names recorded in the blocks besides type parameters.
+	// Every error of the symbol table but duplicate parameters (which
+	// params finds) is about a name that a global or nonlocal statement
 	// declares or an assignment expression binds; recording every other
 	// name would cost a map write per name for nothing.
 	names     map[string]bool
@@ -355,7 +355,7 @@ func (c *compileChecker) addDef(name string, flag stFlag, at token.Span) {
 }
 
 func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token.Span) {
-	if flag&(defParam|defTypeParam) == 0 && !c.names[name] {
+	if flag&defTypeParam == 0 && !c.names[name] {
 		return
 	}
 	if flag&defNonlocal != 0 {
@@ -366,9 +366,6 @@ func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token
 	}
 	val, seen := s.flags[name]
 	if seen {
-		if flag&defParam != 0 && val&defParam != 0 {
-			c.errorSpan(at, "duplicate argument '%s' in function definition", name)
-		}
 		if flag&defTypeParam != 0 && val&defTypeParam != 0 {
 			c.errorSpan(at, "duplicate type parameter '%s'", name)
 		}
@@ -679,7 +676,16 @@ func (c *compileChecker) params(args *ast.Arguments) {
 	if args == nil {
 		return
 	}
-	for _, a := range allArgs(args) {
+	// Duplicates are found here rather than in addDefIn, so that the
+	// block records only the parameters directive names ask about.
+	all := allArgs(args)
+	for i, a := range all {
+		for _, b := range all[:i] {
+			if b.Arg == a.Arg {
+				c.errorSpan(spanOf(a), "duplicate argument '%s' in function definition", a.Arg)
+				break
+			}
+		}
 		c.addDef(a.Arg, defParam, spanOf(a))
 	}
 }
