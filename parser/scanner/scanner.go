@@ -154,12 +154,13 @@ func (s *Scanner) Next() token.Token {
 		if s.mode&KeepTokens != 0 && !(t.Kind == token.EOF && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].Kind == token.EOF) {
 			s.tokens = append(s.tokens, t)
 		}
-		switch t.Kind {
-		case token.NL, token.COMMENT:
-			continue
-		case token.NEWLINE, token.INDENT, token.DEDENT, token.EOF:
-		default:
+		// The layout kinds come before NAME: one comparison tells the
+		// tokens of a line's content from the rest.
+		switch {
+		case t.Kind >= token.NAME || t.Kind == token.ILLEGAL:
 			s.lineHasTok = true
+		case t.Kind == token.NL || t.Kind == token.COMMENT:
+			continue
 		}
 		return t
 	}
@@ -341,6 +342,7 @@ const (
 	classIdentStart = 1 << iota // ASCII letter or '_'
 	classIdentCont              // ASCII letter, digit or '_'
 	classStringStop             // a byte that may end a run of string body: quote, '\\', newline
+	classSpace                  // a space between tokens: ' ', '\t', '\f'
 )
 
 // byteClass is a read-only table of byte classes, built once.
@@ -356,6 +358,9 @@ var byteClass = func() (t [256]uint8) {
 	for _, c := range "'\"\\\n\r" {
 		t[c] |= classStringStop
 	}
+	for _, c := range " \t\f" {
+		t[c] |= classSpace
+	}
 	return t
 }()
 
@@ -370,7 +375,7 @@ func (s *Scanner) scanRegular() token.Token {
 	src := s.src
 again:
 	i := s.off
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
+	for i < len(src) && byteClass[src[i]]&classSpace != 0 {
 		i++
 	}
 	s.off = i
