@@ -72,13 +72,10 @@ func checkDA002(p *checks.Pass, n ast.Node) {
 	if daIsStub(p) {
 		return
 	}
-	if futureAnnotations(p) != nil {
-		return
-	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Name:
-		if n.Id != "__annotations__" || daOnlyBefore314(m, n) {
+		if n.Id != "__annotations__" || futureAnnotations(p) != nil || daOnlyBefore314(m, n) {
 			return
 		}
 		switch n.Ctx {
@@ -97,7 +94,7 @@ func checkDA002(p *checks.Pass, n ast.Node) {
 		if n.Ctx != ast.Load {
 			return
 		}
-		if k, ok := stringConstant(n.Slice); ok && k == "__annotations__" {
+		if k, ok := stringConstant(n.Slice); ok && k == "__annotations__" && futureAnnotations(p) == nil {
 			da002NamespaceCall(p, n, n.Value, "KeyError")
 		}
 	case *ast.Call:
@@ -105,7 +102,7 @@ func checkDA002(p *checks.Pass, n ast.Node) {
 		if !ok || attr.Attr != "get" || len(n.Args) == 0 {
 			return
 		}
-		if k, ok := stringConstant(n.Args[0]); ok && k == "__annotations__" {
+		if k, ok := stringConstant(n.Args[0]); ok && k == "__annotations__" && futureAnnotations(p) == nil {
 			da002NamespaceCall(p, n, attr.Value, "")
 		}
 	}

@@ -93,10 +93,8 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 	if daIsStub(p) {
 		return
 	}
+	// daOnlyBefore314 walks the ancestors: it is asked only of matches.
 	m := p.Model
-	if daOnlyBefore314(m, n) {
-		return
-	}
 	switch n := n.(type) {
 	case *ast.Assign:
 		if len(n.Targets) != 1 {
@@ -107,7 +105,7 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 			return
 		}
 		src := daAnnotationsRead(p, n.Value)
-		if src == nil {
+		if src == nil || daOnlyBefore314(m, n) {
 			return
 		}
 		var fix *checks.Fix
@@ -124,13 +122,14 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 		p.ReportFix(checks.SpanOf(n), da008Message, fix)
 	case *ast.Call:
 		if matchesQualified(m, n.Func, "builtins.setattr") && len(n.Args) == 3 {
-			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && daAnnotationsRead(p, n.Args[2]) != nil {
+			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && daAnnotationsRead(p, n.Args[2]) != nil && !daOnlyBefore314(m, n) {
 				p.Reportf(n, da008Message)
 			}
 			return
 		}
 		attr, ok := n.Func.(*ast.Attribute)
-		if !ok || attr.Attr != "update" || len(n.Args) != 1 || daAnnotationsRead(p, attr.Value) == nil || daAnnotationsRead(p, n.Args[0]) == nil {
+		if !ok || attr.Attr != "update" || len(n.Args) != 1 || daAnnotationsRead(p, attr.Value) == nil || daAnnotationsRead(p, n.Args[0]) == nil ||
+			daOnlyBefore314(m, n) {
 			return
 		}
 		p.Reportf(n, da008Message)

@@ -86,7 +86,7 @@ func checkFT007(p *checks.Pass, n ast.Node) {
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Attribute:
-		if n.Ctx == ast.Load && m.QualifiedName(n) == "sys._is_gil_enabled" &&
+		if n.Ctx == ast.Load && n.Attr == "_is_gil_enabled" && m.QualifiedName(n) == "sys._is_gil_enabled" &&
 			p.TargetBelow(parser.Version{Major: 3, Minor: 13}) && !gilProbeGuarded(p, n) {
 			var fix *checks.Fix
 			if c, ok := m.Parent(n).(*ast.Call); ok && c.Func == ast.Expr(n) && len(c.Args) == 0 && len(c.Keywords) == 0 {
@@ -114,7 +114,7 @@ func checkFT007(p *checks.Pass, n ast.Node) {
 			}
 			return
 		}
-		q := m.QualifiedName(n.Func)
+		q := qualifiedIn(m, n.Func, environSetters...)
 		var names []ast.Expr
 		switch q {
 		case "os.putenv", "os.unsetenv", "os.environ.setdefault", "os.environ.pop", "os.environ.__setitem__", "os.environ.__delitem__":
@@ -158,6 +158,12 @@ func checkFT007(p *checks.Pass, n ast.Node) {
 }
 
 // environItem recognizes os.environ["PYTHON_GIL"] and the like.
+// environSetters are the functions that change os.environ.
+var environSetters = []string{
+	"os.putenv", "os.unsetenv", "os.environ.setdefault", "os.environ.pop", "os.environ.__setitem__",
+	"os.environ.__delitem__", "os.environ.update",
+}
+
 func environItem(p *checks.Pass, e ast.Expr) (string, bool) {
 	s, ok := e.(*ast.Subscript)
 	if !ok || !matchesQualified(p.Model, s.Value, "os.environ") {

@@ -86,10 +86,21 @@ var picklingPoolMethods = map[string]bool{
 
 const forkserverNote = "Python 3.14 starts workers with 'forkserver' instead of 'fork' on Linux: "
 
+type processImportsKey struct{}
+
+// importsProcesses reports whether the module imports multiprocessing or
+// concurrent (or something of them): every process, pool and executor
+// PY402 looks at is reached through such an import.
+func importsProcesses(p *checks.Pass) bool {
+	return p.Memo(processImportsKey{}, func() any {
+		return importsModule(p, "multiprocessing") || importsModule(p, "concurrent")
+	}).(bool)
+}
+
 func checkPY402(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	m := p.Model
-	if choosesStartMethod(p) {
+	if !importsProcesses(p) || choosesStartMethod(p) {
 		return
 	}
 	if isProcessCreation(m, call) {

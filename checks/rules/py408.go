@@ -53,7 +53,25 @@ No fix is offered: whether an f-string or a template processor was meant is for 
 `,
 }
 
+type templatesKey struct{}
+
+// hasTemplates reports whether the module has a t-string anywhere: every
+// report of PY408 is about one, and most modules have none.
+func hasTemplates(p *checks.Pass) bool {
+	return p.Memo(templatesKey{}, func() any {
+		for i := range p.Model.Nodes {
+			if _, ok := p.Model.Nodes[i].Node.(*ast.TemplateStr); ok {
+				return true
+			}
+		}
+		return false
+	}).(bool)
+}
+
 func checkPY408(p *checks.Pass, n ast.Node) {
+	if !hasTemplates(p) {
+		return
+	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Call:
