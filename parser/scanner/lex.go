@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -124,6 +125,32 @@ func (s *Scanner) scanString(start, q int) token.Token {
 	i := q + 1
 	if triple {
 		i = q + 3
+		// Triple-quoted strings are mostly long docstrings: jump from
+		// quote to quote with a vectorized IndexByte rather than look at
+		// every byte, looking for backslashes only in between.
+		for {
+			k := bytes.IndexByte(src[i:], quote)
+			if k < 0 {
+				i = len(src)
+				break
+			}
+			if b := bytes.IndexByte(src[i:i+k], '\\'); b >= 0 {
+				i += b + 1 // skip the escaped character, as below
+				if i < len(src) {
+					if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+						i++
+					}
+					i++
+				}
+				continue
+			}
+			i += k
+			if i+2 < len(src) && src[i+1] == quote && src[i+2] == quote {
+				s.off = i + 3
+				return mk(token.STRING, start, i+3)
+			}
+			i++
+		}
 	}
 	for i < len(src) {
 		c := src[i]
