@@ -1292,12 +1292,17 @@ var lockedNameRE = regexp.MustCompile(`(?i)(^|_)locked($|_)|_with_lock$|_under_l
 
 var lockDocRE = regexp.MustCompile(`(?i)(lock (is |must be |should be )?(already )?held|hold(s|ing)? (the |a |an )?[\w.]*\s?lock|must be called with|called with (the |a )?[\w.]*\s?lock|caller (must|should) (hold|acquire|lock)|under (the |a )?[\w.]*\s?lock|while holding|with [\w.]*lock held|lock (is )?acquired)`)
 
-// mayMentionLock reports whether a docstring can match lockDocRE, whose
-// every alternative contains one of these words; the regular expression is
-// slow and most docstrings have none of them.
+// mayMentionLock reports whether a docstring can match lockDocRE: every
+// alternative of it contains "called with", "caller ", "holding", or
+// "lock" with "held", "hold", "under" or "acquired". The regular
+// expression is slow, and many docstrings say "block" or "clock".
 func mayMentionLock(doc string) bool {
 	d := strings.ToLower(doc)
-	return strings.Contains(d, "lock") || strings.Contains(d, "called with") || strings.Contains(d, "holding")
+	if strings.Contains(d, "called with") || strings.Contains(d, "caller ") || strings.Contains(d, "holding") {
+		return true
+	}
+	return strings.Contains(d, "lock") &&
+		(strings.Contains(d, "held") || strings.Contains(d, "hold") || strings.Contains(d, "under") || strings.Contains(d, "acquired"))
 }
 
 // findLockedFunctions marks the functions that always run with a lock
