@@ -14,7 +14,7 @@ import "github.com/py314/py314/parser/ast"
 // average wastes little and at most a sixteenth of the expected number is
 // left unused at the end. (Over the standard library, halves and eighths
 // retain 5.44 bytes per source byte, quarters and sixteenths 5.20.)
-const minChunk = 8
+const minChunk = 4
 
 // chunk hands out elements of type T from arrays.
 type chunk[T any] struct {
@@ -84,6 +84,8 @@ type arena struct {
 	exprStmts  chunk[ast.ExprStmt]
 	ifs        chunk[ast.If]
 	returns    chunk[ast.Return]
+	funcDefs   chunk[ast.FunctionDef]
+	arguments  chunk[ast.Arguments]
 
 	exprs    chunk[ast.Expr]
 	cmpOps   chunk[ast.CmpOp]
@@ -110,6 +112,8 @@ func (a *arena) init(n int) {
 	a.exprStmts.expect(n / 475)
 	a.ifs.expect(n / 518)
 	a.returns.expect(n / 774)
+	a.funcDefs.expect(n / 717)
+	a.arguments.expect(n / 694)
 
 	a.exprs.expect(n / 51)
 	a.cmpOps.expect(n / 706)
@@ -203,3 +207,5 @@ func (p *parser) newReturn(loc ast.Loc, value ast.Expr) *ast.Return {
 	*n = ast.Return{Loc: loc, Value: value}
 	return n
 }
+
+func (p *parser) newArguments() *ast.Arguments { return p.arena.arguments.new() }

@@ -906,7 +906,7 @@ func (p *parser) parenAtom() ast.Expr {
 	start := p.start()
 	p.next()
 	if p.got(token.RPAR) {
-		return &ast.Tuple{Loc: p.loc(start), Ctx: ast.Load}
+		return p.newTuple(p.loc(start), nil, ast.Load)
 	}
 	if p.tok == token.YIELD {
 		e := p.yieldExpr()
@@ -949,7 +949,8 @@ func (p *parser) parenAtom() ast.Expr {
 		}
 		return &ast.GeneratorExp{Loc: p.loc(start), Elt: first, Generators: gens}
 	case token.COMMA:
-		elts := []ast.Expr{first}
+		var buf [8]ast.Expr
+		elts := append(buf[:0], first)
 		for p.got(token.COMMA) {
 			if !p.startsStarExpr() {
 				break
@@ -959,7 +960,7 @@ func (p *parser) parenAtom() ast.Expr {
 		if !p.expect(token.RPAR) {
 			return p.bad
 		}
-		return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Load}
+		return p.newTuple(p.loc(start), p.arena.exprs.copy(elts), ast.Load)
 	}
 	p.syntaxError()
 	return p.bad
@@ -1160,11 +1161,12 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 			return gens
 		}
 		iter := p.disjunction()
-		var ifs []ast.Expr
+		var buf [4]ast.Expr
+		ifs := buf[:0]
 		for p.got(token.IF) {
 			ifs = append(ifs, p.disjunction())
 		}
-		gens = append(gens, &ast.Comprehension{Loc: p.loc(start), Target: target, Iter: iter, Ifs: ifs, IsAsync: async})
+		gens = append(gens, &ast.Comprehension{Loc: p.loc(start), Target: target, Iter: iter, Ifs: p.arena.exprs.copy(ifs), IsAsync: async})
 	}
 	return gens
 }
@@ -1197,14 +1199,15 @@ func (p *parser) targetList() ast.Expr {
 	if p.tok != token.COMMA {
 		return first
 	}
-	elts := []ast.Expr{first}
+	var buf [4]ast.Expr
+	elts := append(buf[:0], first)
 	for p.got(token.COMMA) {
 		if p.tok != token.STAR && !startsFactor(p.tok) {
 			break
 		}
 		elts = append(elts, p.targetItem())
 	}
-	return &ast.Tuple{Loc: p.loc(start), Elts: elts, Ctx: ast.Store}
+	return p.newTuple(p.loc(start), p.arena.exprs.copy(elts), ast.Store)
 }
 
 // targetItem parses one star_target without checking it.
@@ -1425,7 +1428,7 @@ func exprName(e ast.Expr) string {
 // parameters parses the parameters of a def (up to ')') or of a lambda
 // (up to ':'); lambda parameters have no annotations.
 func (p *parser) parameters(end token.Kind) *ast.Arguments {
-	args := &ast.Arguments{}
+	args := p.newArguments()
 	lambda := end == token.COLON
 	var plainBuf, kwonlyBuf [8]*ast.Arg
 	var defaultBuf, kwDefaultBuf [8]ast.Expr

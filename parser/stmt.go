@@ -751,7 +751,8 @@ func (p *parser) block(what string, kw token.Pos) []ast.Stmt {
 }
 
 func (p *parser) decorated() ast.Stmt {
-	var decos []ast.Expr
+	var buf [4]ast.Expr
+	decos := buf[:0]
 	for p.tok == token.AT {
 		p.next()
 		d := p.namedExpression()
@@ -765,13 +766,13 @@ func (p *parser) decorated() ast.Stmt {
 	}
 	switch p.tok {
 	case token.DEF:
-		return p.funcDef(decos)
+		return p.funcDef(p.arena.exprs.copy(decos))
 	case token.ASYNC:
 		if p.peek(1) == token.DEF {
-			return p.funcDef(decos)
+			return p.funcDef(p.arena.exprs.copy(decos))
 		}
 	case token.CLASS:
-		return p.classDef(decos)
+		return p.classDef(p.arena.exprs.copy(decos))
 	}
 	p.syntaxError()
 	return p.badStmt()
@@ -856,8 +857,10 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 		return &ast.AsyncFunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
 			DecoratorList: decos, Returns: returns, TypeParams: tparams}
 	}
-	return &ast.FunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
+	f := p.arena.funcDefs.new()
+	*f = ast.FunctionDef{Loc: p.loc(start), Name: name, Args: args, Body: body,
 		DecoratorList: decos, Returns: returns, TypeParams: tparams}
+	return f
 }
 
 func (p *parser) classDef(decos []ast.Expr) ast.Stmt {
