@@ -69,13 +69,7 @@ func parse(f *File, opts Options) {
 	if cap(toks) < len(src)/7+64 {
 		toks = make([]token.Token, 0, len(src)/7+64) // 1 token per 8 bytes on average
 	}
-	for {
-		t := s.Next()
-		toks = append(toks, t)
-		if t.Kind == token.EOF {
-			break
-		}
-	}
+	toks = s.AppendTokens(toks)
 	defer func() {
 		// Nothing of the result refers to toks: it goes back to the pool.
 		if cap(toks) <= maxPooledTokens {

@@ -150,19 +150,47 @@ func (s *Scanner) Depth() int { return len(s.brackets) }
 // skipped. At the end of input it returns EOF, again and again.
 func (s *Scanner) Next() token.Token {
 	for {
-		t := s.scan()
-		if s.mode&KeepTokens != 0 && !(t.Kind == token.EOF && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].Kind == token.EOF) {
-			s.tokens = append(s.tokens, t)
+		if t := s.scan(); s.take(t) {
+			return t
 		}
-		// The layout kinds come before NAME: one comparison tells the
-		// tokens of a line's content from the rest.
-		switch {
-		case t.Kind >= token.NAME || t.Kind == token.ILLEGAL:
-			s.lineHasTok = true
-		case t.Kind == token.NL || t.Kind == token.COMMENT:
-			continue
+	}
+}
+
+// AppendTokens appends the tokens that Next returns, up to and including
+// the first EOF, to dst and returns the extended slice. It saves a call
+// per token over a loop on Next.
+func (s *Scanner) AppendTokens(dst []token.Token) []token.Token {
+	for {
+		if t := s.scan(); s.take(t) {
+			dst = append(dst, t)
+			if t.Kind == token.EOF {
+				return dst
+			}
 		}
-		return t
+	}
+}
+
+// take records the token t that scan returned and reports whether it is
+// significant.
+func (s *Scanner) take(t token.Token) bool {
+	if s.mode&KeepTokens != 0 {
+		s.keep(t)
+	}
+	// The layout kinds come before NAME: one comparison tells the tokens
+	// of a line's content from the rest.
+	switch {
+	case t.Kind >= token.NAME || t.Kind == token.ILLEGAL:
+		s.lineHasTok = true
+	case t.Kind == token.NL || t.Kind == token.COMMENT:
+		return false
+	}
+	return true
+}
+
+// keep appends t to the token list, once for the final EOF.
+func (s *Scanner) keep(t token.Token) {
+	if !(t.Kind == token.EOF && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].Kind == token.EOF) {
+		s.tokens = append(s.tokens, t)
 	}
 }
 

@@ -206,3 +206,23 @@ func TestNonASCIINames(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendTokens(t *testing.T) {
+	src := "if x:  # c\n    y = 1\n\n  z\n"
+	var errs ErrorList
+	var s Scanner
+	s.Init([]byte(src), &errs, 0)
+	got := s.AppendTokens([]token.Token{{Kind: token.NAME, Start: 3, End: 4}})
+	var b strings.Builder
+	for _, tok := range got {
+		fmt.Fprintf(&b, "%s%q ", tok.Kind, src[tok.Start:tok.End])
+	}
+	want := `NAME"x" if"if" NAME"x" :":" NEWLINE"\n" INDENT"    " NAME"y" ="=" NUMBER"1" NEWLINE"\n" ` +
+		`DEDENT"" NAME"z" NEWLINE"\n" EOF"" `
+	if b.String() != want {
+		t.Errorf("AppendTokens:\n got %s\nwant %s", b.String(), want)
+	}
+	if len(errs) != 1 || errs[0].Msg != "unindent does not match any outer indentation level" {
+		t.Errorf("errors: %v", errs)
+	}
+}
