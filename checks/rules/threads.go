@@ -195,6 +195,12 @@ func analyzeThreads(p *checks.Pass) *threads {
 	t.scanValues()
 	t.buildCallers()
 	t.findEntries()
+	if !t.imports && len(t.entries) == 0 {
+		// The module starts no thread and imports no threading module:
+		// judge finds no race and threaded no thread, whatever the rest
+		// of the analysis would record, so it is not run.
+		return t
+	}
 	t.findSharedParams()
 	t.buildGraph()
 	t.findLockedFunctions()
