@@ -5,7 +5,10 @@
 // field the same meaning, so that [Dump] prints exactly what CPython's
 // ast.dump(tree, include_attributes=True) prints. Each field carries its
 // CPython name in a `py` struct tag; the tag option "opt" marks fields that
-// CPython declares optional (they print nothing when absent).
+// CPython declares optional (they print nothing when absent), and the tag
+// option "last" a field that CPython lists after all the others but that
+// comes first in the Go struct, where it fills the padding after Loc (the
+// expression context: it makes a Name 32 bytes instead of 40).
 //
 // Nodes store byte offsets (see [token.Pos]); CPython's lineno, col_offset,
 // end_lineno and end_col_offset are computed from them with a [token.File].
@@ -468,45 +471,45 @@ type Constant struct {
 // Attribute is an attribute reference: value.attr.
 type Attribute struct {
 	Loc
+	Ctx   ExprContext `py:"ctx,last"`
 	Value Expr        `py:"value"`
 	Attr  string      `py:"attr"`
-	Ctx   ExprContext `py:"ctx"`
 }
 
 // Subscript is a subscription: value[slice].
 type Subscript struct {
 	Loc
+	Ctx   ExprContext `py:"ctx,last"`
 	Value Expr        `py:"value"`
 	Slice Expr        `py:"slice"`
-	Ctx   ExprContext `py:"ctx"`
 }
 
 // Starred is a starred expression: *value.
 type Starred struct {
 	Loc
+	Ctx   ExprContext `py:"ctx,last"`
 	Value Expr        `py:"value"`
-	Ctx   ExprContext `py:"ctx"`
 }
 
 // Name is an identifier used as an expression.
 type Name struct {
 	Loc
+	Ctx ExprContext `py:"ctx,last"`
 	Id  string      `py:"id"`
-	Ctx ExprContext `py:"ctx"`
 }
 
 // List is a list display or a list target.
 type List struct {
 	Loc
+	Ctx  ExprContext `py:"ctx,last"`
 	Elts []Expr      `py:"elts"`
-	Ctx  ExprContext `py:"ctx"`
 }
 
 // Tuple is a tuple display or a tuple target.
 type Tuple struct {
 	Loc
+	Ctx  ExprContext `py:"ctx,last"`
 	Elts []Expr      `py:"elts"`
-	Ctx  ExprContext `py:"ctx"`
 }
 
 // Slice is a slice inside a subscript: lower:upper:step.

@@ -73,14 +73,21 @@ func main() {
 				continue
 			}
 			n := node{name: ts.Name.Name}
+			var last []field // fields CPython lists after the others
 			for _, fl := range st.Fields.List[1:] {
 				tag := reflect.StructTag(strings.Trim(fl.Tag.Value, "`")).Get("py")
 				py, opts, _ := strings.Cut(tag, ",")
-				n.fields = append(n.fields, field{
+				f := field{
 					goName: fl.Names[0].Name, pyName: py,
 					typ: types(fl.Type), opt: opts == "opt",
-				})
+				}
+				if opts == "last" {
+					last = append(last, f)
+				} else {
+					n.fields = append(n.fields, f)
+				}
 			}
+			n.fields = append(n.fields, last...)
 			nodes = append(nodes, n)
 		}
 	}
