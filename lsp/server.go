@@ -6,10 +6,10 @@
 // them in order: the lifecycle, text synchronization and configuration
 // change the session there, so that edits are applied in the order they
 // were made. Linting runs on immutable snapshots of the documents in the
-// background, one worker per document, and a newer edit makes the running
-// lint's result stale; requests (code actions, hover, pull diagnostics,
-// commands) take the snapshot current when they arrive and run in their own
-// goroutines, so that $/cancelRequest can stop them.
+// background; a newer edit makes the running lint's result stale and is
+// checked at once, beside it (see linter). Requests (code actions, hover,
+// pull diagnostics, commands) take the snapshot current when they arrive
+// and run in their own goroutines, so that $/cancelRequest can stop them.
 //
 // Positions are byte offsets everywhere in py314 except here: mapper.go
 // converts them to the position encoding negotiated with the client,
@@ -378,21 +378,35 @@ func (s *server) replyError(id jsonrpc2.ID, e *jsonrpc2.Error) {
 }
 
 // notify sends a notification.
-//
-// It writes to the stream itself: the connection would encode params three
-// times over, and the diagnostics of a large file are most of what the
-// server sends.
 func (s *server) notify(method string, params any) {
-	if s.ctx.Err() != nil {
-		return // the session is over
+	body, err := encodeNotification(method, params)
+	if err != nil {
+		s.log.Printf("sending %s: %v", method, err)
+		return
 	}
-	msg := struct {
+	s.send(body)
+}
+
+// encodeNotification returns the body of a notification.
+//
+// The server encodes its notifications itself, rather than through the
+// connection, which would encode params three times over: the diagnostics
+// of a large file are most of what the server sends.
+func encodeNotification(method string, params any) ([]byte, error) {
+	return json.Marshal(struct {
 		JSONRPC string `json:"jsonrpc"`
 		Method  string `json:"method"`
 		Params  any    `json:"params"`
-	}{"2.0", method, params}
-	if err := s.stream.WriteObject(msg); err != nil {
-		s.log.Printf("sending %s: %v", method, err)
+	}{"2.0", method, params})
+}
+
+// send writes the body of a message, unless the session is over.
+func (s *server) send(body []byte) {
+	if s.ctx.Err() != nil {
+		return
+	}
+	if err := s.stream.write(body); err != nil {
+		s.log.Printf("sending a message: %v", err)
 	}
 }
 

@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // The tests here need control over timing that scripts do not have: a
@@ -71,6 +74,105 @@ func TestStaleCheckNotPublished(t *testing.T) {
 	// Only version 2 is published: wait checks that nothing else was.
 	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 2, "diagnostics": []}}`))
 	shutdownAndExit(t, c)
+}
+
+// blockingChecks makes the checks of the given versions wait, as checks
+// that cannot be interrupted do, until released, whether stale or not.
+// It records the versions checked.
+type blockingChecks struct {
+	mu      sync.Mutex
+	checked []int
+	started map[int]chan struct{}
+	release map[int]chan struct{}
+	end     chan struct{} // closed at the end of the test: releases all
+}
+
+func newBlockingChecks(versions ...int) *blockingChecks {
+	b := &blockingChecks{started: map[int]chan struct{}{}, release: map[int]chan struct{}{}, end: make(chan struct{})}
+	for _, v := range versions {
+		b.started[v] = make(chan struct{})
+		b.release[v] = make(chan struct{})
+	}
+	return b
+}
+
+func (b *blockingChecks) hook(ctx context.Context, sn *snapshot) {
+	b.mu.Lock()
+	b.checked = append(b.checked, sn.version)
+	b.mu.Unlock()
+	if c := b.started[sn.version]; c != nil {
+		close(c)
+		select {
+		case <-b.release[sn.version]:
+		case <-b.end:
+		}
+	}
+}
+
+// waitStarted waits for the check of version v to start.
+func (b *blockingChecks) waitStarted(t *testing.T, v int) {
+	t.Helper()
+	select {
+	case <-b.started[v]:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the check of version %d did not start", v)
+	}
+}
+
+func change(t *testing.T, c *client, version int, text string) {
+	t.Helper()
+	msg, _ := json.Marshal(map[string]any{"method": "textDocument/didChange", "params": map[string]any{
+		"textDocument":   map[string]any{"uri": "file:///w/a.py", "version": version},
+		"contentChanges": []any{map[string]any{"text": text}},
+	}})
+	c.send(t, "change", msg)
+}
+
+func TestStaleSnapshotNotChecked(t *testing.T) {
+	s := newServer(Options{Log: testLog{t}})
+	// Version 1 becomes stale before its check starts parsing: it is
+	// neither parsed nor checked.
+	var first *snapshot
+	s.testHookLint = func(ctx context.Context, sn *snapshot) {
+		if sn.version == 1 {
+			first = sn
+			<-ctx.Done()
+		}
+	}
+	c := startServer(s)
+	defer c.stop()
+	initializeAndOpen(t, c, "import ast\nast.Num\n")
+	change(t, c, 2, "import ast\n")
+	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 2, "diagnostics": []}}`))
+	shutdownAndExit(t, c)
+	if first == nil || first.a != nil {
+		t.Errorf("the snapshot of version 1 was analyzed: %v", first)
+	}
+}
+
+func TestBurstOfEdits(t *testing.T) {
+	s := newServer(Options{Log: testLog{t}})
+	b := newBlockingChecks(1)
+	s.testHookLint = b.hook
+	c := startServer(s)
+	defer c.stop()
+	defer close(b.end)
+	initializeAndOpen(t, c, "import ast\nast.Num\n")
+	b.waitStarted(t, 1)
+	// While version 1 is checked, versions 2, 3 and 4 come: only the
+	// newest of them is checked once the check of version 1 ends, and
+	// only it is published.
+	change(t, c, 2, "import ast\nast.Str\n")
+	change(t, c, 3, "import ast\nast.Bytes\n")
+	change(t, c, 4, "import ast\n")
+	c.send(t, "ping", json.RawMessage(`{"id": 5, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///w/a.py"}, "position": {"line": 0, "character": 0}}}`))
+	c.expect(t, "ping", json.RawMessage(`{"id": 5, "result": null}`)) // the changes were handled
+	close(b.release[1])
+	c.expect(t, "publish", json.RawMessage(`{"method": "textDocument/publishDiagnostics", "params": {"uri": "file:///w/a.py", "version": 4, "diagnostics": []}}`))
+	shutdownAndExit(t, c)
+	if want := []int{1, 4}; !slices.Equal(b.checked, want) {
+		t.Errorf("checked versions %v, want %v", b.checked, want)
+	}
 }
 
 func TestCloseDropsRunningCheck(t *testing.T) {

@@ -291,6 +291,7 @@ type client struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	received []map[string]any // not yet expected
+	arrived  []time.Time      // when each of received was read, before it was decoded
 	readErr  error            // set when reading ended
 }
 
@@ -330,6 +331,7 @@ func (c *client) read() {
 	r := bufio.NewReader(c.fromServer)
 	for {
 		body, err := readFrame(r)
+		at := time.Now()
 		c.mu.Lock()
 		if err != nil {
 			c.readErr = err
@@ -344,6 +346,7 @@ func (c *client) read() {
 			c.readErr = fmt.Errorf("the server sent a message that is not a JSON object: %v: %s", err, body)
 		} else {
 			c.received = append(c.received, m)
+			c.arrived = append(c.arrived, at)
 		}
 		c.cond.Broadcast()
 		c.mu.Unlock()
@@ -423,6 +426,12 @@ func key(m map[string]any) string {
 
 // next waits for the first message with key k, removes it and returns it.
 func (c *client) next(k string, timeout time.Duration) (map[string]any, error) {
+	m, _, err := c.nextArrived(k, timeout)
+	return m, err
+}
+
+// nextArrived is next that also returns when the message was read.
+func (c *client) nextArrived(k string, timeout time.Duration) (map[string]any, time.Time, error) {
 	expired := false
 	timer := time.AfterFunc(timeout, func() {
 		c.mu.Lock()
@@ -436,15 +445,17 @@ func (c *client) next(k string, timeout time.Duration) (map[string]any, error) {
 	for {
 		for i, m := range c.received {
 			if key(m) == k {
+				at := c.arrived[i]
 				c.received = append(c.received[:i], c.received[i+1:]...)
-				return m, nil
+				c.arrived = append(c.arrived[:i], c.arrived[i+1:]...)
+				return m, at, nil
 			}
 		}
 		switch {
 		case c.readErr != nil:
-			return nil, c.readErr
+			return nil, time.Time{}, c.readErr
 		case expired:
-			return nil, errTimeout
+			return nil, time.Time{}, errTimeout
 		}
 		c.cond.Wait()
 	}
