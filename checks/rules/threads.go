@@ -1298,6 +1298,52 @@ var lockedNameRE = regexp.MustCompile(`(?i)(^|_)locked($|_)|_with_lock$|_under_l
 
 var lockDocRE = regexp.MustCompile(`(?i)(lock (is |must be |should be )?(already )?held|hold(s|ing)? (the |a |an )?[\w.]*\s?lock|must be called with|called with (the |a )?[\w.]*\s?lock|caller (must|should) (hold|acquire|lock)|under (the |a )?[\w.]*\s?lock|while holding|with [\w.]*lock held|lock (is )?acquired)`)
 
+// lockDocAlternatives are the alternatives of lockDocRE, lowercase and
+// anchored, each with the literal it starts with. mentionsHeldLock runs
+// them only where that literal is: lockDocRE itself runs every alternative
+// at every position of the docstring, which cost more than the rest of
+// the thread analysis.
+var lockDocAlternatives = []struct {
+	lead string
+	re   *regexp.Regexp
+}{
+	{"lock ", regexp.MustCompile(`^lock (is |must be |should be )?(already )?held`)},
+	{"hold", regexp.MustCompile(`^hold(s|ing)? (the |a |an )?[\w.]*\s?lock`)},
+	{"must be called with", regexp.MustCompile(`^must be called with`)},
+	{"called with ", regexp.MustCompile(`^called with (the |a )?[\w.]*\s?lock`)},
+	{"caller ", regexp.MustCompile(`^caller (must|should) (hold|acquire|lock)`)},
+	{"under ", regexp.MustCompile(`^under (the |a )?[\w.]*\s?lock`)},
+	{"while holding", regexp.MustCompile(`^while holding`)},
+	{"with ", regexp.MustCompile(`^with [\w.]*lock held`)},
+	{"lock ", regexp.MustCompile(`^lock (is )?acquired`)},
+}
+
+// mentionsHeldLock reports whether lockDocRE matches doc. On ASCII text,
+// lowercasing changes no position and is exactly what (?i) folds, and no
+// alternative looks behind its start, so a match is an alternative
+// matching at one of the places its first literal is.
+func mentionsHeldLock(doc string) bool {
+	for i := 0; i < len(doc); i++ {
+		if doc[i] >= utf8.RuneSelf {
+			return lockDocRE.MatchString(doc)
+		}
+	}
+	d := strings.ToLower(doc)
+	for _, alt := range lockDocAlternatives {
+		for i := 0; ; {
+			j := strings.Index(d[i:], alt.lead)
+			if j < 0 {
+				break
+			}
+			if alt.re.MatchString(d[i+j:]) {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	return false
+}
+
 // mayMentionLock reports whether a docstring can match lockDocRE: every
 // alternative of it contains "called with", "caller ", "holding", or
 // "lock" with "held", "hold", "under" or "acquired". The regular
@@ -1337,7 +1383,7 @@ func (t *threads) findLockedFunctions() {
 				}
 			}
 		}
-		if doc := funcDocstring(def.Body); doc != "" && mayMentionLock(doc) && lockDocRE.MatchString(doc) {
+		if doc := funcDocstring(def.Body); doc != "" && mayMentionLock(doc) && mentionsHeldLock(doc) {
 			t.lockedFn[s] = true
 		}
 	}

@@ -387,3 +387,38 @@ start()
 		t.Errorf("fixes:\n%s\nwant:\n%s", g, want)
 	}
 }
+
+// TestMentionsHeldLock checks that the anchored alternatives answer what
+// lockDocRE answers, on docstrings that match each alternative and on
+// near misses.
+func TestMentionsHeldLock(t *testing.T) {
+	for _, c := range []struct {
+		doc  string
+		want bool
+	}{
+		{"The lock is already held.", true},
+		{"Call with the LOCK MUST BE HELD by the caller", true},
+		{"Holds the self._mutex lock while it runs.", true},
+		{"holding a\nlock", true},
+		{"This must be called with care.", true},
+		{"Called with the state.lock taken", true},
+		{"The Caller should acquire it first.", true},
+		{"Runs under the cache\tlock.", true},
+		{"only while holding it", true},
+		{"Return with cond_lock held", true},
+		{"Once the lock is acquired, proceed.", true},
+		{"The lock was acquired earlier.", false},
+		{"Blocks until the clock under the hood ticks.", false},
+		{"hold on, lock it", false},
+		{"lockheld", false},
+		{"Lock is released.", false},
+		{"", false},
+		{"Non-ASCII: the lock is held — by the caller", true},
+		{"Non-ASCII: the lock is free — no caller", false},
+	} {
+		got, re := mentionsHeldLock(c.doc), lockDocRE.MatchString(c.doc)
+		if got != c.want || re != c.want {
+			t.Errorf("%q: mentionsHeldLock %v, lockDocRE %v, want %v", c.doc, got, re, c.want)
+		}
+	}
+}
