@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	protocol "github.com/sourcegraph/go-lsp"
@@ -29,6 +30,43 @@ type mapper struct {
 // newMapper returns a mapper for text in the position encoding enc.
 func newMapper(text []byte, enc string) *mapper {
 	return &mapper{text: text, lines: token.NewFile("", text).Lines(), utf8: enc == encodingUTF8}
+}
+
+// edit returns the mapper of m's text with the bytes [start, end)
+// replaced by ins; the text is a new slice. Typing in a large document
+// sends one such change per keystroke: the line table is updated, at the
+// cost of copying it, rather than built again from a scan of the text.
+//
+// A byte offset q > 0 starts a line when the byte before it is "\n", or
+// "\r" not followed by "\n"; that depends on the bytes at q-1 and q
+// only. So the line starts before start stay, those after the inserted
+// text shift with it, and only the offsets from start to the end of the
+// inserted text are looked at.
+func (m *mapper) edit(start, end int, ins string) *mapper {
+	old := m.text
+	text := make([]byte, 0, len(old)-(end-start)+len(ins))
+	text = append(text, old[:start]...)
+	text = append(text, ins...)
+	text = append(text, old[end:]...)
+	insEnd := start + len(ins)
+	delta := insEnd - end
+
+	before := sort.Search(len(m.lines), func(i int) bool { return int(m.lines[i]) >= start })
+	after := sort.Search(len(m.lines), func(i int) bool { return int(m.lines[i]) > end })
+	lines := make([]token.Pos, 0, before+len(m.lines)-after+strings.Count(ins, "\n")+2)
+	lines = append(lines, m.lines[:before]...)
+	if start == 0 {
+		lines = append(lines, 0)
+	}
+	for q := max(start, 1); q <= insEnd; q++ {
+		if c := text[q-1]; c == '\n' || c == '\r' && (q == len(text) || text[q] != '\n') {
+			lines = append(lines, token.Pos(q))
+		}
+	}
+	for _, p := range m.lines[after:] {
+		lines = append(lines, token.Pos(int(p)+delta))
+	}
+	return &mapper{text: text, lines: lines, utf8: m.utf8}
 }
 
 // lineContent returns the bounds of the 0-based line n, without its line

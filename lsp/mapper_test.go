@@ -1,7 +1,9 @@
 package lsp
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	protocol "github.com/sourcegraph/go-lsp"
@@ -140,6 +142,76 @@ func TestReplaceEdit(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("replaceEdit(%q, %q) = %s, want %s", c.old, c.new, got, c.want)
+		}
+	}
+}
+
+func TestMapperEdit(t *testing.T) {
+	// Every edit of every text made of these pieces, at every pair of
+	// offsets, with every one of these insertions: the line table
+	// must be the one a scan of the new text gives.
+	texts := []string{"", "a", "\n", "\r", "\r\n", "ab\r\ncd\ref\n\n", "é\r😀\r\r\n\n", mapperText}
+	inserts := []string{"", "x", "\n", "\r", "\r\n", "\n\r", "é\r\n😀\r"}
+	for _, text := range texts {
+		m := newMapper([]byte(text), encodingUTF16)
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				for _, ins := range inserts {
+					got := m.edit(start, end, ins)
+					want := text[:start] + ins + text[end:]
+					if string(got.text) != want {
+						t.Fatalf("edit(%q, %d, %d, %q): text %q, want %q", text, start, end, ins, got.text, want)
+					}
+					if wl := newMapper([]byte(want), encodingUTF16).lines; !slices.Equal(got.lines, wl) {
+						t.Errorf("edit(%q, %d, %d, %q) = %q: lines %v, want %v", text, start, end, ins, want, got.lines, wl)
+					}
+				}
+			}
+		}
+		if string(m.text) != text {
+			t.Errorf("edits changed the old text %q to %q", text, m.text)
+		}
+	}
+}
+
+func TestDidChangeIncremental(t *testing.T) {
+	// Several changes in one notification, applied in order, in UTF-16
+	// positions, over CRLF and lone CR line breaks and characters of
+	// one, two, three and four bytes.
+	s := newServer(Options{Log: testLog{t}})
+	s.client = clientFeatures{encoding: encodingUTF16, pull: true} // nothing is linted
+	raw := func(v string) *json.RawMessage { r := json.RawMessage(v); return &r }
+	if err := s.didOpen(raw(`{"textDocument": {"uri": "file:///w/a.py", "languageId": "python", "version": 1, "text": "a = 'é😀'\r\nb = 1\rc = '€'\r\n"}}`)); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct{ changes, want string }{
+		// After 😀 (two UTF-16 units) on line 0; then the lone CR
+		// becomes CRLF: line 2 starts after the "\n".
+		{`[{"range": {"start": {"line": 0, "character": 8}, "end": {"line": 0, "character": 8}}, "text": "ü"},
+		  {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "\n"}]`,
+			"a = 'é😀ü'\r\nb = 1\r\nc = '€'\r\n"},
+		// Join lines 0 and 1 across the CRLF, then replace € and the
+		// CRLF after it (past the end of the line means its end, so
+		// the range ends at the start of the next line).
+		{`[{"range": {"start": {"line": 0, "character": 10}, "end": {"line": 1, "character": 0}}, "text": "; "},
+		  {"range": {"start": {"line": 1, "character": 5}, "end": {"line": 2, "character": 0}}, "text": "$'\n"}]`,
+			"a = 'é😀ü'; b = 1\r\nc = '$'\n"},
+		// Insert lines with non-ASCII text at the top, then change the
+		// line that was first, now third.
+		{`[{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "# 😀\r\n# é\r"},
+		  {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 1}}, "text": "A"}]`,
+			"# 😀\r\n# é\rA = 'é😀ü'; b = 1\r\nc = '$'\n"},
+	}
+	for i, st := range steps {
+		if err := s.didChange(raw(fmt.Sprintf(`{"textDocument": {"uri": "file:///w/a.py", "version": %d}, "contentChanges": %s}`, i+2, st.changes))); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		sn := s.docs["file:///w/a.py"]
+		if string(sn.text) != st.want || sn.version != i+2 {
+			t.Fatalf("step %d: version %d, text %q, want %d, %q", i, sn.version, sn.text, i+2, st.want)
+		}
+		if got, want := sn.mapper().lines, newMapper(sn.text, encodingUTF16).lines; !slices.Equal(got, want) {
+			t.Errorf("step %d: lines %v, want %v", i, got, want)
 		}
 	}
 }

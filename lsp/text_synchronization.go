@@ -54,13 +54,12 @@ func (s *server) didChange(raw *json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	text := old.text
+	m := old.mapper()
 	for i, c := range p.ContentChanges {
 		if c.Range == nil {
-			text = []byte(c.Text)
+			m = newMapper([]byte(c.Text), s.client.encoding)
 			continue
 		}
-		m := newMapper(text, s.client.encoding)
 		start, err := m.clampedOffset(c.Range.Start)
 		if err == nil {
 			var end int
@@ -69,17 +68,16 @@ func (s *server) didChange(raw *json.RawMessage) error {
 				err = fmt.Errorf("range %s ends before it starts", c.Range)
 			}
 			if err == nil {
-				next := make([]byte, 0, len(text)-(end-start)+len(c.Text))
-				next = append(next, text[:start]...)
-				next = append(next, c.Text...)
-				text = append(next, text[end:]...)
+				m = m.edit(start, end, c.Text)
 				continue
 			}
 		}
 		return fmt.Errorf("%s: version %d not applied, the document may be out of sync: change %d: %v",
 			p.TextDocument.URI, p.TextDocument.Version, i, err)
 	}
-	s.setSnapshot(s.newSnapshot(old.uri, old.languageID, p.TextDocument.Version, text))
+	sn := s.newSnapshot(old.uri, old.languageID, p.TextDocument.Version, m.text)
+	sn.mapOnce.Do(func() { sn.m = m })
+	s.setSnapshot(sn)
 	return nil
 }
 
