@@ -1,9 +1,11 @@
 package checks
 
 import (
+	"cmp"
 	"fmt"
 	"runtime/debug"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser"
@@ -41,45 +43,11 @@ func (e RuleError) Error() string { return fmt.Sprintf("rule %s failed: %s", e.R
 func Run(f *parser.File, s Settings) Result {
 	p := &Pass{File: f, Target: s.Target}
 	p.Model = semantic.Build(f)
-	var res Result
+	e := newEngine(p, s.Rules)
+	e.run()
 
-	var byKind [ast.NumKinds][]*Rule
-	var fileRules []*Rule
-	enabled := map[string]bool{}
-	for _, r := range s.Rules {
-		enabled[r.Code] = true
-		for _, k := range r.Kinds {
-			byKind[k] = append(byKind[k], r)
-		}
-		if r.File != nil {
-			fileRules = append(fileRules, r)
-		}
-	}
-	failed := map[*Rule]bool{}
-	call := func(r *Rule, f func()) {
-		if failed[r] {
-			return
-		}
-		defer func() {
-			if v := recover(); v != nil {
-				failed[r] = true
-				res.RuleErrors = append(res.RuleErrors, RuleError{Rule: r, Panic: fmt.Sprintf("%v\n%s", v, debug.Stack())})
-			}
-		}()
-		p.rule = r
-		f()
-	}
-	for i := range p.Model.Nodes {
-		n := p.Model.Nodes[i].Node
-		for _, r := range byKind[n.Kind()] {
-			call(r, func() { r.Check(p, n) })
-		}
-	}
-	for _, r := range fileRules {
-		call(r, func() { r.File(p) })
-	}
 	diags := p.diags
-	if enabled[SyntaxErrorRule.Code] {
+	if e.enabled(SyntaxErrorRule.Code) {
 		for _, e := range f.Errors {
 			diags = append(diags, Diagnostic{
 				Rule: SyntaxErrorRule, Span: token.Span{Start: e.Pos, End: e.End},
@@ -87,10 +55,125 @@ func Run(f *parser.File, s Settings) Result {
 			})
 		}
 	}
-	diags = applySuppressions(f, diags, enabled)
+	diags = applySuppressions(f, diags, e.enabled)
 	SortDiagnostics(diags)
-	res.Diagnostics = diags
-	return res
+	return Result{Diagnostics: diags, RuleErrors: e.errors}
+}
+
+// engine runs the rules of one file. It dispatches nodes in one loop under
+// one recover, rather than with a deferred closure per node and rule: a
+// rule that panics is recorded, disabled, and the loop resumes after the
+// call that failed.
+type engine struct {
+	p      *Pass
+	rules  []*Rule
+	failed []bool // by index in rules
+	errors []RuleError
+	byKind [ast.NumKinds][]int32 // indexes in rules of the rules that check each kind
+	file   []int32               // indexes of the rules with a file hook
+
+	// Where the dispatch is: the next node, and the next rule for it.
+	node, next int
+	cur        int32 // the rule being called, -1 outside calls
+}
+
+func newEngine(p *Pass, rules []*Rule) *engine {
+	e := &engine{p: p, rules: rules, failed: make([]bool, len(rules)), cur: -1}
+	// One backing array for all kinds.
+	var counts [ast.NumKinds]int
+	total := 0
+	for _, r := range rules {
+		for _, k := range r.Kinds {
+			counts[k]++
+			total++
+		}
+	}
+	all := make([]int32, 0, total)
+	for k := range e.byKind {
+		if counts[k] > 0 {
+			e.byKind[k] = all[len(all) : len(all) : len(all)+counts[k]]
+			all = all[:len(all)+counts[k]]
+		}
+	}
+	for i, r := range rules {
+		for _, k := range r.Kinds {
+			e.byKind[k] = append(e.byKind[k], int32(i))
+		}
+		if r.File != nil {
+			e.file = append(e.file, int32(i))
+		}
+	}
+	return e
+}
+
+// enabled reports whether the rule with the given code is enabled. It is
+// asked for a few codes per file: a scan is cheaper than building a set.
+func (e *engine) enabled(code string) bool {
+	for _, r := range e.rules {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// run dispatches every node, then runs the file hooks, until done.
+func (e *engine) run() {
+	for !e.dispatch() {
+	}
+	for _, i := range e.file {
+		if !e.failed[i] {
+			e.fileHook(i)
+		}
+	}
+}
+
+// dispatch calls the rules for the nodes from where the last call left
+// off. It reports false when a rule panicked: that rule is then disabled
+// and dispatch must be called again to go on.
+func (e *engine) dispatch() (done bool) {
+	defer e.recover()
+	p, nodes := e.p, e.p.Model.Nodes
+	for ; e.node < len(nodes); e.node, e.next = e.node+1, 0 {
+		n := nodes[e.node].Node
+		rules := e.byKind[n.Kind()]
+		for e.next < len(rules) {
+			i := rules[e.next]
+			e.next++
+			if e.failed[i] {
+				continue
+			}
+			r := e.rules[i]
+			e.cur, p.rule = i, r
+			r.Check(p, n)
+		}
+	}
+	e.cur = -1
+	return true
+}
+
+func (e *engine) fileHook(i int32) {
+	defer e.recover()
+	r := e.rules[i]
+	e.cur, e.p.rule = i, r
+	r.File(e.p)
+	e.cur = -1
+}
+
+// recover records a panic of the rule being called and disables it. It
+// must be deferred directly.
+func (e *engine) recover() {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if e.cur < 0 {
+		// Not a rule's panic: the engine's own bug.
+		panic(v)
+	}
+	e.failed[e.cur] = true
+	e.errors = append(e.errors, RuleError{Rule: e.rules[e.cur], Panic: fmt.Sprintf("%v\n%s", v, debug.Stack())})
+	e.cur = -1
 }
 
 func syntaxErrorMessage(typ, msg string) string {
@@ -102,14 +185,13 @@ func syntaxErrorMessage(typ, msg string) string {
 
 // SortDiagnostics orders diagnostics by position, then code, then message.
 func SortDiagnostics(d []Diagnostic) {
-	sort.SliceStable(d, func(i, j int) bool {
-		a, b := &d[i], &d[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+	slices.SortStableFunc(d, func(a, b Diagnostic) int {
+		if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+			return c
 		}
-		if a.Rule.Code != b.Rule.Code {
-			return a.Rule.Code < b.Rule.Code
+		if c := strings.Compare(a.Rule.Code, b.Rule.Code); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }

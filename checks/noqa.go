@@ -23,6 +23,9 @@ func ParseSuppressions(f *parser.File) []Suppression {
 	var out []Suppression
 	src := f.File.Src
 	for _, c := range f.Comments {
+		if !containsNoqa(src[c.Start:c.End]) {
+			continue // most comments: no need to copy and lower them
+		}
 		text := string(src[c.Start:c.End])
 		if s, ok := parseSuppression(text, c); ok {
 			if s.Line != 0 {
@@ -32,6 +35,17 @@ func ParseSuppressions(f *parser.File) []Suppression {
 		}
 	}
 	return out
+}
+
+// containsNoqa reports whether b contains "noqa" in any case, which every
+// suppression comment does.
+func containsNoqa(b []byte) bool {
+	for i := 0; i+4 <= len(b); i++ {
+		if b[i]|0x20 == 'n' && b[i+1]|0x20 == 'o' && b[i+2]|0x20 == 'q' && b[i+3]|0x20 == 'a' {
+			return true
+		}
+	}
+	return false
 }
 
 // parseSuppression parses one comment. Line is set to 1 for a line
@@ -154,7 +168,7 @@ func matches(code string, r *Rule) bool {
 
 // applySuppressions drops suppressed diagnostics and, when PY002 is
 // enabled, reports the codes of enabled rules that suppressed nothing.
-func applySuppressions(f *parser.File, diags []Diagnostic, enabled map[string]bool) []Diagnostic {
+func applySuppressions(f *parser.File, diags []Diagnostic, enabled func(code string) bool) []Diagnostic {
 	sups := ParseSuppressions(f)
 	if len(sups) == 0 {
 		return diags
@@ -198,21 +212,23 @@ func applySuppressions(f *parser.File, diags []Diagnostic, enabled map[string]bo
 		}
 		startLine, _ := f.File.LineCol(d.Span.Start)
 		endLine, _ := f.File.LineCol(d.Span.End)
-		idx := append(append([]int(nil), byLine[startLine]...), fileLevel...)
+		// Not short-circuited: every suppression that applies is marked used.
+		hit := suppressed(&d, byLine[startLine])
+		hit = suppressed(&d, fileLevel) || hit
 		if endLine != startLine {
-			idx = append(idx, byLine[endLine]...)
+			hit = suppressed(&d, byLine[endLine]) || hit
 		}
-		if !suppressed(&d, idx) {
+		if !hit {
 			kept = append(kept, d)
 		}
 	}
-	if !enabled[UnusedSuppressionRule.Code] {
+	if !enabled(UnusedSuppressionRule.Code) {
 		return kept
 	}
 	for i, s := range sups {
 		var unused []int
 		for j, c := range s.Codes {
-			if !used[i][j] && enabled[strings.ToUpper(c)] {
+			if !used[i][j] && enabled(strings.ToUpper(c)) {
 				unused = append(unused, j)
 			}
 		}
