@@ -357,11 +357,17 @@ func (p *parser) isSoft(kw string) bool {
 // ident returns the identifier spelled by t, NFKC-normalized when it is not
 // ASCII (PEP 3131).
 func (p *parser) ident(t token.Token) string {
-	s := p.text(t)
-	if !p.nfkc {
-		// The common case: the scanner saw only ASCII names.
-		return s
+	if p.nfkc {
+		return p.identNFKC(t)
 	}
+	// The common case: the scanner saw only ASCII names. (Small enough
+	// to be inlined; a NAME is never empty.)
+	return unsafe.String(&p.src[t.Start], int(t.End-t.Start))
+}
+
+// identNFKC returns the identifier spelled by t in NFKC.
+func (p *parser) identNFKC(t token.Token) string {
+	s := p.text(t)
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return norm.NFKC.String(s)

@@ -161,7 +161,13 @@ func (s *Scanner) Next() token.Token {
 // per token over a loop on Next.
 func (s *Scanner) AppendTokens(dst []token.Token) []token.Token {
 	for {
-		if t := s.scan(); s.take(t) {
+		var t token.Token
+		if s.midLine() {
+			t = s.scanRegular() // as scan does, one call less
+		} else {
+			t = s.scanLayout()
+		}
+		if s.take(t) {
 			dst = append(dst, t)
 			if t.Kind == token.EOF {
 				return dst
@@ -243,6 +249,22 @@ func (s *Scanner) eofLine() int {
 
 // scan returns the next token of any kind.
 func (s *Scanner) scan() token.Token {
+	if s.midLine() {
+		return s.scanRegular()
+	}
+	return s.scanLayout()
+}
+
+// midLine reports whether the next token is inside a line, outside
+// f-string text, with no INDENT or DEDENT pending: scanRegular's case, and
+// most tokens'.
+func (s *Scanner) midLine() bool {
+	return s.pendDedent == 0 && !s.pendIndent && len(s.fmodes) == 0 && !s.atLineStart
+}
+
+// scanLayout is scan at the start of a line, with INDENT or DEDENT tokens
+// pending, or inside an f-string.
+func (s *Scanner) scanLayout() token.Token {
 	if s.pendDedent > 0 {
 		s.pendDedent--
 		return mk(token.DEDENT, s.off, s.off)
