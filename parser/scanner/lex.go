@@ -14,7 +14,11 @@ func (s *Scanner) scanName(start int) token.Token {
 	i := start
 	// The ASCII part of the identifier first: most names are nothing else,
 	// and only a name of at most 3 letters followed by a quote may be a
-	// string prefix.
+	// string prefix. Four bytes at a time while they are all identifier
+	// characters, then one at a time.
+	for i+4 <= len(src) && byteClass[src[i]]&byteClass[src[i+1]]&byteClass[src[i+2]]&byteClass[src[i+3]]&classIdentCont != 0 {
+		i += 4
+	}
 	for i < len(src) && isASCIIIdentContinue(src[i]) {
 		i++
 	}
