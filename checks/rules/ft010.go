@@ -76,6 +76,10 @@ type seedKey struct{}
 
 func checkFT010(p *checks.Pass, n ast.Node) {
 	c := n.(*ast.Call)
+	// The qualified name of an attribute ends with the attribute.
+	if a, ok := c.Func.(*ast.Attribute); ok && !sharedRandomFunctions[a.Attr] {
+		return
+	}
 	q := p.Model.QualifiedName(c.Func)
 	if len(q) < 8 || q[:7] != "random." || !sharedRandomFunctions[q[7:]] {
 		return

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,11 +64,12 @@ func portingExempt(m *semantic.Model, n ast.Node, v parser.Version, raises bool)
 //
 // Only references whose last component is in lasts are considered: the
 // rules run on every attribute of every file, and comparing the attribute
-// with the few names a rule is about is much cheaper than resolving it.
-func stdlibRefs(p *checks.Pass, n ast.Node, lasts map[string]bool, f func(qualified string, ref ast.Node)) {
+// with the few names a rule is about is much cheaper than resolving it
+// (and, for so few names, than hashing it).
+func stdlibRefs(p *checks.Pass, n ast.Node, lasts []string, f func(qualified string, ref ast.Node)) {
 	switch n := n.(type) {
 	case *ast.Attribute:
-		if n.Ctx != ast.Load || !lasts[n.Attr] {
+		if n.Ctx != ast.Load || !slices.Contains(lasts, n.Attr) {
 			return
 		}
 		if q := p.Model.QualifiedName(n); q != "" {
@@ -77,32 +80,28 @@ func stdlibRefs(p *checks.Pass, n ast.Node, lasts map[string]bool, f func(qualif
 			return
 		}
 		for _, a := range n.Names {
-			if a.Name != "*" && lasts[a.Name] {
+			if a.Name != "*" && slices.Contains(lasts, a.Name) {
 				f(n.Module+"."+a.Name, a)
 			}
 		}
 	}
 }
 
-// lastNames returns the set of the last components of dotted names, for
-// stdlibRefs.
-func lastNames(names ...string) map[string]bool {
-	set := make(map[string]bool, len(names))
+// lastNames returns the last components of dotted names, for stdlibRefs.
+func lastNames(names ...string) []string {
+	var lasts []string
 	for _, q := range names {
 		_, last, _ := cutLast(q)
-		set[last] = true
+		if !slices.Contains(lasts, last) {
+			lasts = append(lasts, last)
+		}
 	}
-	return set
+	return lasts
 }
 
-// lastNamesOf returns the set of the last components of a map's keys.
-func lastNamesOf[V any](m map[string]V) map[string]bool {
-	set := make(map[string]bool, len(m))
-	for q := range m {
-		_, last, _ := cutLast(q)
-		set[last] = true
-	}
-	return set
+// lastNamesOf returns the last components of a map's keys, for stdlibRefs.
+func lastNamesOf[V any](m map[string]V) []string {
+	return lastNames(slices.Sorted(maps.Keys(m))...)
 }
 
 // moduleImports calls f for every import of module or of one of its

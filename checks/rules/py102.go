@@ -59,8 +59,10 @@ var childWatcherNames = map[string]bool{
 	"get_child_watcher": true, "set_child_watcher": true,
 }
 
+var childWatcherNamesLasts = lastNamesOf(childWatcherNames)
+
 func checkPY102(p *checks.Pass, n ast.Node) {
-	stdlibRefs(p, n, childWatcherNames, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, childWatcherNamesLasts, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
 		if (mod == "asyncio" || mod == "asyncio.unix_events") && childWatcherNames[name] && !portingExempt(p.Model, n, since314, true) {
 			p.Reportf(ref, "`%s` was removed in Python 3.14: %s raises %s; asyncio watches child processes itself since 3.12",

@@ -49,8 +49,10 @@ from-import only when every name it imports moved.
 
 var resourceABCs = map[string]bool{"ResourceReader": true, "Traversable": true, "TraversableResources": true}
 
+var resourceABCsLasts = lastNamesOf(resourceABCs)
+
 func checkPY104(p *checks.Pass, n ast.Node) {
-	stdlibRefs(p, n, resourceABCs, func(q string, ref ast.Node) {
+	stdlibRefs(p, n, resourceABCsLasts, func(q string, ref ast.Node) {
 		mod, name, _ := cutLast(q)
 		if mod != "importlib.abc" || !resourceABCs[name] || portingExempt(p.Model, n, since314, true) {
 			return

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/parser/ast"
 )
@@ -74,13 +77,7 @@ var renamedPolicyClasses = map[string]bool{
 }
 
 // policyNames are the last components of the names PY203 reports.
-var policyNames = func() map[string]bool {
-	set := lastNamesOf(renamedPolicyClasses)
-	for name := range asyncioPolicyNames {
-		set[name] = true
-	}
-	return set
-}()
+var policyNames = lastNames(append(slices.Sorted(maps.Keys(renamedPolicyClasses)), slices.Sorted(maps.Keys(asyncioPolicyNames))...)...)
 
 func checkPY203(p *checks.Pass, n ast.Node) {
 	stdlibRefs(p, n, policyNames, func(q string, ref ast.Node) {

@@ -51,7 +51,7 @@ runs.
 
 func checkPY219(p *checks.Pass, n ast.Node) {
 	a := n.(*ast.Attribute)
-	if a.Ctx != ast.Load || p.Model.QualifiedName(a) != "sys._clear_type_cache" || p.TargetBelow(since313) ||
+	if a.Ctx != ast.Load || a.Attr != "_clear_type_cache" || p.Model.QualifiedName(a) != "sys._clear_type_cache" || p.TargetBelow(since313) ||
 		portingExempt(p.Model, n, since314, false) {
 		return
 	}

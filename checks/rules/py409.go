@@ -65,9 +65,11 @@ members, on every version. Text comparisons get no fix.
 func checkPY409(p *checks.Pass, n ast.Node) {
 	c := n.(*ast.Compare)
 	m := p.Model
-	operands := append([]ast.Expr{c.Left}, c.Comparators...)
 	for i, op := range c.Ops {
-		l, r := operands[i], operands[i+1]
+		l, r := c.Left, c.Comparators[i]
+		if i > 0 {
+			l = c.Comparators[i-1]
+		}
 		switch op {
 		case ast.Is, ast.IsNot:
 			if !isUnionSubscript(m, l) && !isUnionSubscript(m, r) {
