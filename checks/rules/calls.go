@@ -59,19 +59,8 @@ func matchesQualified(m *semantic.Model, e ast.Expr, names ...string) bool {
 // qualifiedIn returns the qualified name of e when it is one of names, and
 // "" otherwise (see matchesQualified).
 func qualifiedIn(m *semantic.Model, e ast.Expr, names ...string) string {
-	switch e := e.(type) {
-	case *ast.Attribute:
-		if !lastIn(e.Attr, names) {
-			return ""
-		}
-	case *ast.Name:
-		// A name bound by no statement of the module is "builtins." and
-		// the name, or nothing: ruled out the same way, before the string
-		// is built. (An import can bind a name other than the last
-		// component of what it imports: import gzip as gz.)
-		if m.Resolve(e) == semantic.NoBinding && !lastIn(e.Id, names) {
-			return ""
-		}
+	if a, ok := e.(*ast.Attribute); ok && !lastIn(a.Attr, names) {
+		return ""
 	}
 	q := m.QualifiedName(e)
 	if q == "" {

@@ -118,8 +118,7 @@ func checkPY101(p *checks.Pass, n ast.Node) {
 					Edits: []checks.Edit{checks.Replace(checks.Span(n.Value.End(), n.End()), ".value")}})
 		}
 	case *ast.Name:
-		// A name no statement binds is a builtin or nothing, never ast's.
-		if n.Ctx != ast.Load || m.Resolve(n) == semantic.NoBinding {
+		if n.Ctx != ast.Load {
 			return
 		}
 		if q := m.QualifiedName(n); strings.HasPrefix(q, "ast.") {

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"regexp"
+	"strings"
 
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/parser/ast"
@@ -55,7 +55,20 @@ Use ` + "`platform.release()`" + ` if the version matters.
 `,
 }
 
-var versionedFreeBSD = regexp.MustCompile(`^freebsd[0-9]+$`)
+// versionedFreeBSD reports whether s is "freebsd" followed by one or more
+// ASCII digits.
+func versionedFreeBSD(s string) bool {
+	digits, ok := strings.CutPrefix(s, "freebsd")
+	if !ok || digits == "" {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 func checkPY411(p *checks.Pass, n ast.Node) {
 	m := p.Model
@@ -65,7 +78,7 @@ func checkPY411(p *checks.Pass, n ast.Node) {
 		if !ok || attr.Attr != "startswith" || len(n.Args) != 1 || !matchesQualified(m, attr.Value, "sys.platform") {
 			return
 		}
-		if s, ok := stringConstant(n.Args[0]); ok && versionedFreeBSD.MatchString(s) {
+		if s, ok := stringConstant(n.Args[0]); ok && versionedFreeBSD(s) {
 			p.Reportf(n, "`sys.platform` is \"freebsd\" on Python 3.14, without the major version: this test is always False")
 		}
 	case *ast.Compare:
@@ -83,7 +96,7 @@ func checkPY411(p *checks.Pass, n ast.Node) {
 		switch op {
 		case ast.Eq, ast.NotEq:
 			s, ok := stringConstant(right)
-			if !ok || !versionedFreeBSD.MatchString(s) {
+			if !ok || !versionedFreeBSD(s) {
 				return
 			}
 			always, text := "False", p.Text(left)+".startswith(\"freebsd\")"
@@ -100,7 +113,7 @@ func checkPY411(p *checks.Pass, n ast.Node) {
 				return
 			}
 			for _, e := range elts {
-				if s, ok := stringConstant(e); ok && versionedFreeBSD.MatchString(s) {
+				if s, ok := stringConstant(e); ok && versionedFreeBSD(s) {
 					p.Reportf(e, "`sys.platform` is \"freebsd\" on Python 3.14, without the major version: %s never matches", ast.ReprStr(s))
 				}
 			}
