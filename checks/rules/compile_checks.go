@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/ast"
 	"github.com/py314/py314/parser/token"
@@ -40,8 +41,95 @@ type compileErrorsKey struct{}
 // partial.
 func compileErrors(p *checks.Pass) []compileError {
 	return p.Memo(compileErrorsKey{}, func() any {
-		return findCompileErrors(p.File, directiveNames(p))
+		return findCompileErrors(p.File, directiveNames(p), symtableNeeded(p.Model))
 	}).([]compileError)
+}
+
+// symtableNeeded reports whether the symbol table pass can find an error
+// in the module or has something to tell code generation. Its errors are
+// about global, nonlocal and := statements, await, yield in
+// comprehensions, type parameters and aliases, asynchronous
+// comprehensions, import * outside the module level and duplicate
+// parameters; code generation only asks it which async functions are
+// generators. Most modules have none of these, and the pass walks the
+// whole tree.
+func symtableNeeded(m *semantic.Model) bool {
+	for i := range m.Nodes {
+		info := &m.Nodes[i]
+		switch n := info.Node.(type) {
+		case *ast.Global, *ast.Nonlocal, *ast.NamedExpr, *ast.Await,
+			*ast.TypeVar, *ast.ParamSpec, *ast.TypeVarTuple, *ast.TypeAlias:
+			return true
+		case *ast.Yield, *ast.YieldFrom:
+			sc := m.Scope(info.Scope)
+			if _, async := sc.Node.(*ast.AsyncFunctionDef); async || sc.Kind != semantic.FunctionScope && sc.Kind != semantic.LambdaScope {
+				// In an async generator, a comprehension, or at module or
+				// class level (which code generation reports anyway).
+				return true
+			}
+		case *ast.ListComp:
+			if asyncGenerators(n.Generators) {
+				return true
+			}
+		case *ast.SetComp:
+			if asyncGenerators(n.Generators) {
+				return true
+			}
+		case *ast.DictComp:
+			if asyncGenerators(n.Generators) {
+				return true
+			}
+		case *ast.GeneratorExp:
+			if asyncGenerators(n.Generators) {
+				return true
+			}
+		case *ast.ImportFrom:
+			for _, a := range n.Names {
+				if a.Name == "*" && info.Scope != 0 {
+					return true
+				}
+			}
+		case *ast.FunctionDef:
+			if duplicateParams(n.Args) {
+				return true
+			}
+		case *ast.AsyncFunctionDef:
+			if duplicateParams(n.Args) {
+				return true
+			}
+		case *ast.Lambda:
+			if duplicateParams(n.Args) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asyncGenerators reports whether a comprehension has an async for.
+func asyncGenerators(gens []*ast.Comprehension) bool {
+	for _, g := range gens {
+		if g.IsAsync != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// duplicateParams reports whether two parameters have one name.
+func duplicateParams(args *ast.Arguments) bool {
+	if args == nil {
+		return false
+	}
+	all := allArgs(args)
+	for i, a := range all {
+		for _, b := range all[:i] {
+			if a.Arg == b.Arg {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // directiveNames returns the names that global and nonlocal statements
@@ -81,8 +169,9 @@ func directiveNames(p *checks.Pass) map[string]bool {
 
 // findCompileErrors runs the compiler's checks over a parsed file. names
 // are the names whose symbol table flags are recorded (see
-// compileChecker.names).
-func findCompileErrors(f *parser.File, names map[string]bool) []compileError {
+// compileChecker.names); symtable false skips the symbol table pass (see
+// symtableNeeded).
+func findCompileErrors(f *parser.File, names map[string]bool, symtable bool) []compileError {
 	if len(f.Errors) > 0 || f.Module == nil {
 		return nil
 	}
@@ -94,7 +183,9 @@ func findCompileErrors(f *parser.File, names map[string]bool) []compileError {
 	if bytes.Contains(src, []byte("__debug__")) || !isASCII(src) {
 		c.forbiddenNames(f.Module)
 	}
-	c.symtable(f.Module)
+	if symtable {
+		c.symtable(f.Module)
+	}
 	c.codegen(f.Module)
 	return c.errs
 }
