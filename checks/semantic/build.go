@@ -23,7 +23,20 @@ func Build(f *parser.File) *Model {
 		calls:  map[ScopeID][]ScopeID{},
 		scopes: map[NodeID]ScopeID{},
 	}
-	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment}
+	// Counting the nodes first lets the tables be allocated once, at
+	// their size, rather than grown by copying (most of Build's memory
+	// before).
+	n := 0
+	ast.Inspect(f.Module, func(c ast.Node) bool {
+		if c != nil {
+			n++
+		}
+		return true
+	})
+	m.Nodes = make([]NodeInfo, 0, n)
+	m.Bindings = make([]Binding, 0, n/8)
+	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
+		refs: make([]pendingRef, 0, n/4)}
 	b.openScope(ModuleScope, f.Module)
 	b.visit(f.Module)
 	b.resolve()
@@ -31,9 +44,10 @@ func Build(f *parser.File) *Model {
 	return m
 }
 
+// pendingRef is a read of the Name node, from scope at pos, to resolve
+// once every binding is known.
 type pendingRef struct {
 	node  NodeID
-	name  string
 	scope ScopeID
 	pos   token.Pos
 }
@@ -159,8 +173,12 @@ func (b *builder) visit(n ast.Node) {
 	id := b.add(n)
 	saved := b.cur
 	b.cur = id
-	defer func() { b.cur = saved }()
+	b.node(n, id)
+	b.cur = saved
+}
 
+// node visits the children of n, whose ID is id.
+func (b *builder) node(n ast.Node, id NodeID) {
 	switch n := n.(type) {
 	case *ast.FunctionDef:
 		b.function(n, n.Name, n.Args, n.Body, n.DecoratorList, n.Returns, n.TypeParams)
@@ -245,7 +263,7 @@ func (b *builder) visit(n ast.Node) {
 			// Reads and writes the name.
 			tid := b.add(t)
 			// The read happens before the write: resolve it just before.
-			b.refs = append(b.refs, pendingRef{node: tid, name: t.Id, scope: b.scope, pos: t.Start - 1})
+			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1})
 			b.bind(t.Id, AugAssignment, t, t.Span(), "")
 		} else {
 			b.visitExpr(n.Target)
@@ -333,11 +351,11 @@ func (b *builder) withKind(kind BindingKind, f func()) {
 func (b *builder) name(n *ast.Name, id NodeID) {
 	switch n.Ctx {
 	case ast.Load:
-		b.refs = append(b.refs, pendingRef{node: id, name: n.Id, scope: b.scope, pos: n.Start})
+		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
 	case ast.Store:
 		b.m.Nodes[id].Ref = b.bind(n.Id, b.kind, n, n.Span(), "")
 	case ast.Del:
-		b.refs = append(b.refs, pendingRef{node: id, name: n.Id, scope: b.scope, pos: n.Start})
+		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
 		b.bind(n.Id, Deletion, n, n.Span(), "")
 	}
 }
@@ -626,7 +644,8 @@ func (b *builder) pendingQualified(e ast.Expr) string {
 func (b *builder) resolve() {
 	m := b.m
 	for _, r := range b.refs {
-		m.Nodes[r.node].Ref = m.Lookup(r.name, r.scope, r.pos)
+		info := &m.Nodes[r.node]
+		info.Ref = m.Lookup(info.Node.(*ast.Name).Id, r.scope, r.pos)
 	}
 	for _, c := range b.calls {
 		if callee, ok := b.callee(c); ok {
