@@ -1147,8 +1147,12 @@ func (t *threads) buildCallers() {
 		if !ok {
 			continue
 		}
+		targets := t.callTargets(c)
+		if len(targets) == 0 {
+			continue
+		}
 		caller := t.funcScope(c)
-		for _, s := range t.callTargets(c) {
+		for _, s := range targets {
 			t.callers[s] = append(t.callers[s], callSite{call: c, caller: caller})
 		}
 	}
