@@ -6,10 +6,11 @@
 // them in order: the lifecycle, text synchronization and configuration
 // change the session there, so that edits are applied in the order they
 // were made. Linting runs on immutable snapshots of the documents in the
-// background; a newer edit makes the running lint's result stale and is
-// checked at once, beside it (see linter). Requests (code actions, hover,
-// pull diagnostics, commands) take the snapshot current when they arrive
-// and run in their own goroutines, so that $/cancelRequest can stop them.
+// background, one check per document at a time; a newer edit makes the
+// running check's result stale and is checked next (see linter).
+// Requests (code actions, hover, pull diagnostics, commands) take the
+// snapshot current when they arrive and run in their own goroutines, so
+// that $/cancelRequest can stop them.
 //
 // Positions are byte offsets everywhere in py314 except here: mapper.go
 // converts them to the position encoding negotiated with the client,
