@@ -10,6 +10,7 @@
 package semantic
 
 import (
+	"reflect"
 	"sync"
 
 	"github.com/py314/py314/parser/ast"
@@ -196,22 +197,64 @@ func (m *Model) Binding(id BindingID) *Binding { return &m.Bindings[id] }
 // NodeID returns the ID of n, or NoNode if n is not in the module. It is
 // O(1): Build stores each node's number in its ast.Loc.
 func (m *Model) NodeID(n ast.Node) NodeID {
-	l, ok := n.(numbered)
-	if !ok {
-		return NoNode // nil
-	}
-	id := NodeID(l.NodeLoc().ID - 1)
-	if id < 0 {
-		return NoNode // never numbered: built after the model, by a fix
-	}
-	if int(id) < len(m.Nodes) && m.Nodes[id].Node == n {
-		return id
+	// Rules ask mostly of names, attributes and calls: for them a type
+	// switch and a pointer comparison replace the interface assertion and
+	// the interface comparison of the general case.
+	switch x := n.(type) {
+	case *ast.Name:
+		return m.nameID(x)
+	case *ast.Attribute:
+		if x == nil {
+			return NoNode
+		}
+		if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+			if y, ok := m.Nodes[id].Node.(*ast.Attribute); ok && y == x {
+				return id
+			}
+		}
+	case *ast.Call:
+		if x == nil {
+			return NoNode
+		}
+		if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+			if y, ok := m.Nodes[id].Node.(*ast.Call); ok && y == x {
+				return id
+			}
+		}
+	case nil:
+		return NoNode
+	default:
+		if reflect.ValueOf(n).IsNil() {
+			return NoNode // a nil pointer of a node type
+		}
+		id := NodeID(n.(numbered).NodeLoc().ID - 1)
+		if uint(id) < uint(len(m.Nodes)) && m.Nodes[id].Node == n {
+			return id
+		}
 	}
 	return m.slowNodeID(n)
 }
 
-// slowNodeID finds n when the number it carries is another model's.
+// nameID is NodeID for a Name.
+func (m *Model) nameID(x *ast.Name) NodeID {
+	if x == nil {
+		return NoNode
+	}
+	if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+		if y, ok := m.Nodes[id].Node.(*ast.Name); ok && y == x {
+			return id
+		}
+	}
+	return m.slowNodeID(x)
+}
+
+// slowNodeID finds n when the number it carries is not its number in m:
+// never numbered (built after the model, by a fix), or numbered by
+// another model of a tree sharing the node, or a copy of a node.
 func (m *Model) slowNodeID(n ast.Node) NodeID {
+	if n.(numbered).NodeLoc().ID == 0 {
+		return NoNode // never numbered, so in no model
+	}
 	m.indexOnce.Do(func() {
 		m.index = make(map[ast.Node]NodeID, len(m.Nodes))
 		for i := range m.Nodes {
@@ -371,8 +414,8 @@ func (m *Model) BindingOf(n ast.Node) BindingID {
 
 // Resolve returns the binding a Name node reads or writes, or NoBinding.
 func (m *Model) Resolve(n *ast.Name) BindingID {
-	if info := m.Info(n); info != nil {
-		return info.Ref
+	if id := m.nameID(n); id != NoNode {
+		return m.Nodes[id].Ref
 	}
 	return NoBinding
 }

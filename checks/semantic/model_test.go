@@ -290,6 +290,18 @@ func TestNodeIDAcrossModels(t *testing.T) {
 	if got := m1.NodeID(nil); got != NoNode {
 		t.Errorf("NodeID(nil) = %d, want NoNode", got)
 	}
+	// Nil pointers of node types, as a failed type assertion leaves them.
+	for _, n := range []ast.Node{(*ast.Name)(nil), (*ast.Attribute)(nil), (*ast.Call)(nil), (*ast.ClassDef)(nil)} {
+		if got := m1.NodeID(n); got != NoNode {
+			t.Errorf("NodeID(%T(nil)) = %d, want NoNode", n, got)
+		}
+	}
+	if got := m1.Resolve(nil); got != NoBinding {
+		t.Errorf("Resolve(nil) = %d, want NoBinding", got)
+	}
+	if _, ok := m1.ScopeFor((*ast.ClassDef)(nil)); ok {
+		t.Errorf("ScopeFor(nil class) found a scope")
+	}
 
 	// A second tree sharing the call numbers it differently; the first
 	// model still finds it where it was, the second where it is now.
