@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,9 +15,31 @@ func scanAll(src string) string {
 	var errs ErrorList
 	var s Scanner
 	s.Init([]byte(src), &errs, 0)
-	var b strings.Builder
+	var toks []token.Token
 	for {
-		t := s.Next()
+		toks = append(toks, s.Next())
+		if toks[len(toks)-1].Kind == token.EOF {
+			break
+		}
+	}
+	return render(src, toks, errs)
+}
+
+// appendAll is scanAll through AppendTokens, with the comments.
+func appendAll(src string) string {
+	var errs ErrorList
+	var s Scanner
+	s.Init([]byte(src), &errs, 0)
+	out := render(src, s.AppendTokens(nil), errs)
+	for _, c := range s.Comments() {
+		out += fmt.Sprintf("\ncomment %q", src[c.Start:c.End])
+	}
+	return out
+}
+
+func render(src string, toks []token.Token, errs ErrorList) string {
+	var b strings.Builder
+	for _, t := range toks {
 		text := src[t.Start:t.End]
 		switch {
 		case t.Kind.IsOperator() || t.Kind.IsKeyword():
@@ -25,9 +48,6 @@ func scanAll(src string) string {
 			fmt.Fprintf(&b, "%s ", t.Kind)
 		default:
 			fmt.Fprintf(&b, "%s%q ", t.Kind, text)
-		}
-		if t.Kind == token.EOF {
-			break
 		}
 	}
 	f := token.NewFile("", []byte(src))
@@ -104,6 +124,9 @@ func TestScan(t *testing.T) {
 	for _, tt := range tests {
 		if got := scanAll(tt.src); got != tt.want {
 			t.Errorf("scan %q:\ngot  %s\nwant %s", tt.src, got, tt.want)
+		}
+		if got, _, _ := strings.Cut(appendAll(tt.src), "\ncomment"); got != tt.want {
+			t.Errorf("AppendTokens %q:\ngot  %s\nwant %s", tt.src, got, tt.want)
 		}
 	}
 }
@@ -224,5 +247,73 @@ func TestAppendTokens(t *testing.T) {
 	}
 	if len(errs) != 1 || errs[0].Msg != "unindent does not match any outer indentation level" {
 		t.Errorf("errors: %v", errs)
+	}
+}
+
+// TestAppendLine covers the tokens that AppendTokens scans in its own
+// loop, and the points where it hands over to the general path.
+func TestAppendLine(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"abcdefgh_12345678 = x9 # c\r\n", "NAME\"abcdefgh_12345678\" = NAME\"x9\" NEWLINE\"\\r\\n\" EOF\ncomment \"# c\""},
+		{"f(a,\n  # c\r  b)[0]; ~x\n", "NAME\"f\" ( NAME\"a\" , NAME\"b\" ) [ NUMBER\"0\" ] ; ~ NAME\"x\" NEWLINE\"\\n\" EOF\ncomment \"# c\""},
+		{"a.b ... .5 x: y := z == w = v\n", `NAME"a" . NAME"b" ... NUMBER".5" NAME"x" : NAME"y" := NAME"z" == NAME"w" = NAME"v" NEWLINE"\n" EOF`},
+		{"rb'x' xb'y' u\"z\" f'{a}' aé éa\n", `STRING"rb'x'" NAME"xb" STRING"'y'" STRING"u\"z\"" FSTRING_START"f'" { NAME"a" } FSTRING_END"'" NAME"aé" NAME"éa" NEWLINE"\n" EOF`},
+		{"{[(x)]}\n(]\n", "{ [ ( NAME\"x\" ) ] } NEWLINE\"\\n\" ( ] NEWLINE\"\\n\" EOF\nerror 2:1 SyntaxError: closing parenthesis ']' does not match opening parenthesis '('"},
+		{"x)\n", "NAME\"x\" ) NEWLINE\"\\n\" EOF\nerror 1:1 SyntaxError: unmatched ')'"},
+		{"# only\n\nif x: pass  \n", "if NAME\"x\" : pass NEWLINE\"\\n\" EOF\ncomment \"# only\""},
+		{"x +\\\n y\tand\fnot z", `NAME"x" + NAME"y" and not NAME"z" NEWLINE EOF`},
+		{"None True False lambda_ _ __init__ a1234567", `None True False NAME"lambda_" NAME"_" NAME"__init__" NAME"a1234567" NEWLINE EOF`},
+		{"(\n", "( EOF"},
+		{"x #", "NAME\"x\" NEWLINE EOF\ncomment \"#\""},
+	}
+	for _, tt := range tests {
+		if got := appendAll(tt.src); got != tt.want {
+			t.Errorf("AppendTokens %q:\ngot  %s\nwant %s", tt.src, got, tt.want)
+		}
+		if got, _, _ := strings.Cut(tt.want, "\ncomment"); scanAll(tt.src) != got {
+			t.Errorf("Next %q:\ngot  %s\nwant %s", tt.src, scanAll(tt.src), got)
+		}
+	}
+}
+
+// TestIdentRun compares identRun with a byte-by-byte loop on words made
+// of every byte value in every position, among identifier characters.
+func TestIdentRun(t *testing.T) {
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			var w [8]byte
+			for i := range w {
+				w[i] = "aZ_9zA0x"[i]
+			}
+			w[pos] = byte(c)
+			want := 0
+			for want < 8 && isASCIIIdentContinue(w[want]) {
+				want++
+			}
+			if got := identRun(binary.LittleEndian.Uint64(w[:])); got != want {
+				t.Fatalf("identRun(%q) = %d, want %d", w, got, want)
+			}
+		}
+	}
+}
+
+// TestKeywordKind checks appendLine's keyword table against token.Lookup
+// for every keyword, their prefixes and extensions, and other names.
+func TestKeywordKind(t *testing.T) {
+	names := []string{"x", "self", "_", "__init__", "match", "case", "type", "print", "Nonex", "nonlocals"}
+	for k := token.Kind(0); k < 255; k++ {
+		if k.IsKeyword() {
+			kw := k.String()
+			names = append(names, kw, kw[:len(kw)-1], kw+"_", strings.ToUpper(kw))
+		}
+	}
+	for _, name := range names {
+		w := uint64(0)
+		if len(name) <= 8 {
+			w = keywordWord(name)
+		}
+		if got, want := keywordKind(w), token.Lookup([]byte(name)); got != want {
+			t.Errorf("keywordKind(%q) = %s, want %s", name, got, want)
+		}
 	}
 }
