@@ -41,7 +41,10 @@ type compileErrorsKey struct{}
 // partial.
 func compileErrors(p *checks.Pass) []compileError {
 	return p.Memo(compileErrorsKey{}, func() any {
-		return findCompileErrors(p.File, directiveNames(p), symtableNeeded(p.Model))
+		if !symtableNeeded(p.Model) {
+			return findCompileErrors(p.File, nil, false)
+		}
+		return findCompileErrors(p.File, directiveNames(p), true)
 	}).([]compileError)
 }
 
