@@ -62,23 +62,22 @@ func Run(f *parser.File, s Settings) Result {
 
 // engine runs the rules of one file. It dispatches nodes in one loop under
 // one recover, rather than with a deferred closure per node and rule: a
-// rule that panics is recorded, disabled, and the loop resumes after the
-// call that failed.
+// rule that panics is recorded, taken out of the dispatch table, and the
+// loop resumes after the call that failed.
 type engine struct {
 	p      *Pass
 	rules  []*Rule
-	failed []bool // by index in rules
+	failed map[*Rule]bool
 	errors []RuleError
-	byKind [ast.NumKinds][]int32 // indexes in rules of the rules that check each kind
-	file   []int32               // indexes of the rules with a file hook
+	byKind [ast.NumKinds][]*Rule // the rules that check each kind
+	file   []*Rule               // the rules with a file hook
 
 	// Where the dispatch is: the next node, and the next rule for it.
 	node, next int
-	cur        int32 // the rule being called, -1 outside calls
 }
 
 func newEngine(p *Pass, rules []*Rule) *engine {
-	e := &engine{p: p, rules: rules, failed: make([]bool, len(rules)), cur: -1}
+	e := &engine{p: p, rules: rules}
 	// One backing array for all kinds.
 	var counts [ast.NumKinds]int
 	total := 0
@@ -88,19 +87,19 @@ func newEngine(p *Pass, rules []*Rule) *engine {
 			total++
 		}
 	}
-	all := make([]int32, 0, total)
+	all := make([]*Rule, 0, total)
 	for k := range e.byKind {
 		if counts[k] > 0 {
 			e.byKind[k] = all[len(all) : len(all) : len(all)+counts[k]]
 			all = all[:len(all)+counts[k]]
 		}
 	}
-	for i, r := range rules {
+	for _, r := range rules {
 		for _, k := range r.Kinds {
-			e.byKind[k] = append(e.byKind[k], int32(i))
+			e.byKind[k] = append(e.byKind[k], r)
 		}
 		if r.File != nil {
-			e.file = append(e.file, int32(i))
+			e.file = append(e.file, r)
 		}
 	}
 	return e
@@ -121,16 +120,17 @@ func (e *engine) enabled(code string) bool {
 func (e *engine) run() {
 	for !e.dispatch() {
 	}
-	for _, i := range e.file {
-		if !e.failed[i] {
-			e.fileHook(i)
+	for _, r := range e.file {
+		if !e.failed[r] {
+			e.fileHook(r)
 		}
 	}
 }
 
 // dispatch calls the rules for the nodes from where the last call left
 // off. It reports false when a rule panicked: that rule is then disabled
-// and dispatch must be called again to go on.
+// and dispatch must be called again to go on. Only rule calls can panic in
+// the loop, and p.rule is the rule being called.
 func (e *engine) dispatch() (done bool) {
 	defer e.recover()
 	p, nodes := e.p, e.p.Model.Nodes
@@ -138,42 +138,63 @@ func (e *engine) dispatch() (done bool) {
 		n := nodes[e.node].Node
 		rules := e.byKind[n.Kind()]
 		for e.next < len(rules) {
-			i := rules[e.next]
+			r := rules[e.next]
 			e.next++
-			if e.failed[i] {
-				continue
-			}
-			r := e.rules[i]
-			e.cur, p.rule = i, r
+			p.rule = r
 			r.Check(p, n)
 		}
 	}
-	e.cur = -1
+	p.rule = nil
 	return true
 }
 
-func (e *engine) fileHook(i int32) {
+func (e *engine) fileHook(r *Rule) {
 	defer e.recover()
-	r := e.rules[i]
-	e.cur, e.p.rule = i, r
+	e.p.rule = r
 	r.File(e.p)
-	e.cur = -1
+	e.p.rule = nil
 }
 
-// recover records a panic of the rule being called and disables it. It
-// must be deferred directly.
+// recover records a panic of the rule being called (p.rule) and disables
+// it. It must be deferred directly.
 func (e *engine) recover() {
 	v := recover()
 	if v == nil {
 		return
 	}
-	if e.cur < 0 {
+	r := e.p.rule
+	if r == nil {
 		// Not a rule's panic: the engine's own bug.
 		panic(v)
 	}
-	e.failed[e.cur] = true
-	e.errors = append(e.errors, RuleError{Rule: e.rules[e.cur], Panic: fmt.Sprintf("%v\n%s", v, debug.Stack())})
-	e.cur = -1
+	e.p.rule = nil
+	if e.failed == nil {
+		e.failed = map[*Rule]bool{}
+	}
+	e.failed[r] = true
+	e.errors = append(e.errors, RuleError{Rule: r, Panic: fmt.Sprintf("%v\n%s", v, debug.Stack())})
+	e.disable(r)
+}
+
+// disable takes r out of the dispatch table, keeping the position of the
+// dispatch on the rules after it.
+func (e *engine) disable(r *Rule) {
+	var cur *[]*Rule
+	if nodes := e.p.Model.Nodes; e.node < len(nodes) {
+		cur = &e.byKind[nodes[e.node].Node.Kind()]
+	}
+	for k := range e.byKind {
+		list := &e.byKind[k]
+		kept := (*list)[:0]
+		for i, x := range *list {
+			if x != r {
+				kept = append(kept, x)
+			} else if list == cur && i < e.next {
+				e.next--
+			}
+		}
+		*list = kept
+	}
 }
 
 func syntaxErrorMessage(typ, msg string) string {
