@@ -90,6 +90,7 @@ loop:
 		start := i
 		c := src[i]
 		var k token.Kind
+		var t token.Token
 		switch leadClass[c] {
 		case leadName:
 			// The name's first eight bytes, as a word, find its end
@@ -110,9 +111,9 @@ loop:
 				}
 			}
 			if i < len(src) && (src[i] >= utf8.RuneSelf || src[i] == '"' || src[i] == '\'') {
-				// A string prefix or a non-ASCII name: scanName's case.
-				i = start
-				break loop
+				// A string prefix or a non-ASCII name.
+				t = s.scanName(start)
+				goto called
 			}
 			k = keywordKind(w)
 		case leadOne:
@@ -134,33 +135,32 @@ loop:
 			k = leadKind[c]
 			i++
 		case leadDot:
-			if i+1 < len(src) && (src[i+1] == '.' || isDigit(src[i+1])) {
-				break loop // an ellipsis or a number
+			if i+1 < len(src) && isDigit(src[i+1]) {
+				t = s.scanNumber(start)
+				goto called
+			}
+			if i+1 < len(src) && src[i+1] == '.' {
+				t = s.scanOperator(start) // an ellipsis, or two dots
+				goto called
 			}
 			k = token.DOT
 			i++
 		case leadOneEq:
 			if i+1 < len(src) && src[i+1] == '=' {
-				break loop // := or ==
+				t = s.scanOperator(start) // := or ==
+				goto called
 			}
 			k = leadKind[c]
 			i++
-		case leadDigit, leadQuote, leadOp:
-			var t token.Token
-			switch leadClass[c] {
-			case leadDigit:
-				t = s.scanNumber(start)
-			case leadQuote:
-				t = s.scanString(start, start)
-			default:
-				t = s.scanOperator(start)
-			}
-			// All three set s.off and return a token of the line's
-			// content (ILLEGAL for a stray character).
-			dst = append(dst, t)
-			s.lineHasTok = true
-			i = s.off
-			continue
+		case leadDigit:
+			t = s.scanNumber(start)
+			goto called
+		case leadQuote:
+			t = s.scanString(start, start)
+			goto called
+		case leadOp:
+			t = s.scanOperator(start)
+			goto called
 		case leadHash:
 			j := len(src)
 			if n := bytes.IndexByte(src[i:], '\n'); n >= 0 {
@@ -192,6 +192,18 @@ loop:
 		}
 		dst = append(dst, mk(k, start, i))
 		s.lineHasTok = true
+		continue
+	called:
+		// The token t came from one of the general functions, which set
+		// s.off; it is of the line's content (ILLEGAL for a stray
+		// character). It may have started an f-string, whose text is
+		// scan's.
+		dst = append(dst, t)
+		s.lineHasTok = true
+		i = s.off
+		if len(s.fmodes) > 0 {
+			return dst
+		}
 	}
 	s.off = i
 	return dst

@@ -40,6 +40,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 
 	"github.com/py314/py314/parser/token"
 )
@@ -163,6 +164,15 @@ func (s *Scanner) Next() token.Token {
 func (s *Scanner) AppendTokens(dst []token.Token) []token.Token {
 	fast := s.mode&KeepTokens == 0 // appendLine does not record NL and COMMENT tokens
 	for {
+		if fast && s.atLineStart && s.pendDedent == 0 && !s.pendIndent && len(s.fmodes) == 0 {
+			// scanLayout's case for a new line, without scanRegular
+			// after it: appendLine takes the line's first token.
+			s.atLineStart = false
+			if t, ok := s.indentation(); ok {
+				dst = append(dst, t) // INDENT or DEDENT: take would keep it
+				continue
+			}
+		}
 		if fast && s.midLine() {
 			dst = appendLine(s, dst)
 		}
@@ -293,8 +303,13 @@ func (s *Scanner) indentation() (token.Token, bool) {
 	col, alt := 0, 0
 	i := s.off
 	// Indentation is mostly runs of spaces, a good part of all source
-	// bytes: take them eight at a time.
-	for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:]) == 0x2020202020202020 {
+	// bytes: take them eight at a time, and the last ones of the run at
+	// once from the first byte of the word that is not a space.
+	for i+8 <= len(src) {
+		if w := binary.LittleEndian.Uint64(src[i:]) ^ 0x2020202020202020; w != 0 {
+			i += bits.TrailingZeros64(w) / 8
+			break
+		}
 		i += 8
 	}
 	col, alt = i-s.off, i-s.off
