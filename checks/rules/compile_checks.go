@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/big"
@@ -1947,8 +1948,15 @@ func complexRepr(re, im float64) string {
 	return "(" + short(re) + sign + short(im) + "j)"
 }
 
-// isASCII reports whether b holds only ASCII bytes.
+// isASCII reports whether b holds only ASCII bytes. It is asked of every
+// source, so it tests eight bytes at a time.
 func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
 	for _, c := range b {
 		if c >= 0x80 {
 			return false
