@@ -1,7 +1,7 @@
 //go:build ignore
 
-// gen.go writes kind_gen.go, walk_gen.go and dump_gen.go from the node
-// declarations in ast.go. Run it with go generate in this directory.
+// gen.go writes kind_gen.go, walk_gen.go, children_gen.go and dump_gen.go
+// from the node declarations in ast.go. Run it with go generate in this directory.
 package main
 
 import (
@@ -105,6 +105,7 @@ func main() {
 	write("kind_gen.go", genKinds(nodes, category))
 	write("walk_gen.go", genWalk(nodes))
 	write("dump_gen.go", genDump(nodes))
+	write("children_gen.go", genChildren(nodes))
 }
 
 func isLoc(f *ast.Field) bool {
@@ -193,6 +194,30 @@ func Inspect(node Node, f func(Node) bool) {
 		}
 	}
 	b.WriteString("\t}\n\tf(nil)\n}\n")
+	return b.Bytes()
+}
+
+func genChildren(nodes []node) []byte {
+	var b bytes.Buffer
+	b.WriteString(header)
+	b.WriteString(`// AppendChildren appends the non-nil direct children of node to dst in
+// the order Inspect visits them, and returns the extended slice. It lets a
+// walker keep its own stack instead of calling back through a closure.
+func AppendChildren(dst []Node, node Node) []Node {
+	switch n := node.(type) {
+`)
+	for _, n := range nodes {
+		fmt.Fprintf(&b, "\tcase *%s:\n", n.name)
+		for _, fl := range n.fields {
+			switch {
+			case strings.HasPrefix(fl.typ, "[]") && isNodeType(fl.typ[2:]):
+				fmt.Fprintf(&b, "\t\tfor _, x := range n.%s {\n\t\t\tif x != nil {\n\t\t\t\tdst = append(dst, x)\n\t\t\t}\n\t\t}\n", fl.goName)
+			case isNodeType(fl.typ):
+				fmt.Fprintf(&b, "\t\tif n.%s != nil {\n\t\t\tdst = append(dst, n.%s)\n\t\t}\n", fl.goName, fl.goName)
+			}
+		}
+	}
+	b.WriteString("\t}\n\treturn dst\n}\n")
 	return b.Bytes()
 }
 
