@@ -48,38 +48,8 @@ func zsName(m *semantic.Model, e ast.Expr) string {
 	return q
 }
 
-// zsCallName returns the folded name of what a call calls. The ZS rules
-// only ask about calls into the modules of zsModules, so in a module that
-// imports none of them (most modules) it answers "" without resolving.
-func zsCallName(p *checks.Pass, c *ast.Call) string {
-	if !zsImportsAny(p) {
-		return ""
-	}
-	return zsName(p.Model, c.Func)
-}
-
-// zsModules are the top-level modules whose functions zsCallName's callers
-// look for.
-var zsModules = map[string]bool{
-	"gzip": true, "bz2": true, "lzma": true, "zlib": true, "zipfile": true, "tarfile": true,
-	"shutil": true, "zstd": true, "compression": true, "backports": true,
-}
-
-type zsImportsKey struct{}
-
-// zsImportsAny reports whether the module imports one of zsModules (or
-// something of one), anywhere.
-func zsImportsAny(p *checks.Pass) bool {
-	return p.Memo(zsImportsKey{}, func() any {
-		for i := range p.Model.Bindings {
-			b := &p.Model.Bindings[i]
-			if top, _, _ := strings.Cut(b.Qualified, "."); b.IsImport() && zsModules[top] {
-				return true
-			}
-		}
-		return false
-	}).(bool)
-}
+// zsCallName returns the folded name of what a call calls.
+func zsCallName(p *checks.Pass, c *ast.Call) string { return zsName(p.Model, c.Func) }
 
 // zsIsZstdModule reports whether q names the zstd module.
 func zsIsZstdModule(q string) bool { return q == "compression.zstd" || q == "backports.zstd" }
