@@ -49,9 +49,9 @@ func stringConstant(e ast.Expr) (string, bool) {
 // matchesQualified reports whether e stands for one of the dotted names,
 // as Model.MatchesQualified does. The qualified name of an attribute ends
 // with the attribute, so an attribute whose name is not the last component
-// of one of the names is ruled out before anything is resolved: rules ask
-// this of most calls and attributes of every file, and nearly all of them
-// are something else.
+// of one of a few names is ruled out without looking the node up: rules
+// ask this of most calls and attributes of every file, and nearly all of
+// them are something else.
 func matchesQualified(m *semantic.Model, e ast.Expr, names ...string) bool {
 	return qualifiedIn(m, e, names...) != ""
 }
@@ -59,7 +59,9 @@ func matchesQualified(m *semantic.Model, e ast.Expr, names ...string) bool {
 // qualifiedIn returns the qualified name of e when it is one of names, and
 // "" otherwise (see matchesQualified).
 func qualifiedIn(m *semantic.Model, e ast.Expr, names ...string) string {
-	if a, ok := e.(*ast.Attribute); ok && !lastIn(a.Attr, names) {
+	// For a few names, comparing an attribute's name with their last
+	// components is cheaper than finding the node's record in the model.
+	if a, ok := e.(*ast.Attribute); ok && len(names) <= 3 && !lastIn(a.Attr, names) {
 		return ""
 	}
 	q := m.QualifiedName(e)

@@ -50,14 +50,16 @@ argument list, and how to handle the exit status.
 `),
 }
 
-var softDeprecatedOS = []string{
-	"os.popen", "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.spawnvpe",
-}
-
 func checkPY213(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	fn, ok := strings.CutPrefix(qualifiedIn(p.Model, call.Func, softDeprecatedOS...), "os.")
-	if ok && !portingExempt(p.Model, n, since314, false) {
-		p.Reportf(call.Func, "`os.%s()` is soft deprecated since Python 3.14 (no warning, no removal planned); use `subprocess`", fn)
+	fn, ok := strings.CutPrefix(calledName(p, call), "os.")
+	if !ok {
+		return
+	}
+	switch fn {
+	case "popen", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe":
+		if !portingExempt(p.Model, n, since314, false) {
+			p.Reportf(call.Func, "`os.%s()` is soft deprecated since Python 3.14 (no warning, no removal planned); use `subprocess`", fn)
+		}
 	}
 }
