@@ -97,7 +97,7 @@ loop:
 			// and, when it is no longer, whether it is a keyword.
 			var w uint64
 			if i+8 <= len(src) {
-				w = binary.LittleEndian.Uint64(src[i:])
+				w = binary.LittleEndian.Uint64(src[i : i+8])
 				if n := identRun(w); n < 8 {
 					i += n
 					w &= 1<<(8*n) - 1
@@ -213,7 +213,7 @@ loop:
 // starts at i.
 func identEnd(src []byte, i int) int {
 	for i+8 <= len(src) {
-		n := identRun(binary.LittleEndian.Uint64(src[i:]))
+		n := identRun(binary.LittleEndian.Uint64(src[i : i+8]))
 		i += n
 		if n < 8 {
 			return i

@@ -306,7 +306,7 @@ func (s *Scanner) indentation() (token.Token, bool) {
 	// bytes: take them eight at a time, and the last ones of the run at
 	// once from the first byte of the word that is not a space.
 	for i+8 <= len(src) {
-		if w := binary.LittleEndian.Uint64(src[i:]) ^ 0x2020202020202020; w != 0 {
+		if w := binary.LittleEndian.Uint64(src[i:i+8]) ^ 0x2020202020202020; w != 0 {
 			i += bits.TrailingZeros64(w) / 8
 			break
 		}
