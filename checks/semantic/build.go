@@ -35,10 +35,13 @@ func Build(f *parser.File) *Model {
 	}
 	m.Nodes = make([]NodeInfo, 0, n)
 	m.Bindings = make([]Binding, 0, n/8)
+	m.names = make(map[scopeName]int32, n/16)
+	m.lists = make([]nameList, 0, n/16)
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
 		refs: make([]pendingRef, 0, n/4), stack: stack}
 	b.openScope(ModuleScope, f.Module)
 	b.visit(f.Module)
+	m.layOut()
 	b.resolve()
 	b.finish()
 	return m
@@ -108,7 +111,7 @@ func (b *builder) openScope(kind ScopeKind, n ast.Node) ScopeID {
 		parent = b.scope
 	}
 	id := ScopeID(len(b.m.Scopes))
-	b.m.Scopes = append(b.m.Scopes, Scope{Kind: kind, Node: n, Parent: parent, bindings: map[string][]BindingID{}})
+	b.m.Scopes = append(b.m.Scopes, Scope{Kind: kind, Node: n, Parent: parent, m: b.m, id: id})
 	switch kind {
 	case ModuleScope:
 		b.m.scopes[0] = id // opened before the module is visited
@@ -136,9 +139,19 @@ func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Spa
 		s = b.targetScope(name, s)
 	}
 	id := BindingID(len(b.m.Bindings))
-	b.m.Bindings = append(b.m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard})
-	sc := &b.m.Scopes[s]
-	sc.bindings[name] = append(sc.bindings[name], id)
+	m := b.m
+	m.Bindings = append(m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard, next: NoBinding})
+	key := scopeName{s, name}
+	if i, ok := m.names[key]; ok {
+		l := &m.lists[i]
+		m.Bindings[l.last].next = id
+		l.last = id
+		l.n++
+	} else {
+		m.names[key] = int32(len(m.lists))
+		m.lists = append(m.lists, nameList{first: id, last: id, n: 1})
+		m.Scopes[s].names++
+	}
 	return id
 }
 
@@ -677,6 +690,21 @@ func (b *builder) resolve() {
 	}
 }
 
+// layOut writes the lists of bindings into one array, each list
+// contiguous and in source order, for Scope.Bindings.
+func (m *Model) layOut() {
+	m.ids = make([]BindingID, len(m.Bindings))
+	off := int32(0)
+	for i := range m.lists {
+		l := &m.lists[i]
+		l.off = off
+		for id := l.first; id != NoBinding; id = m.Bindings[id].next {
+			m.ids[off] = id
+			off++
+		}
+	}
+}
+
 func appendUnique(list []ScopeID, s ScopeID) []ScopeID {
 	for _, x := range list {
 		if x == s {
@@ -806,7 +834,7 @@ func (b *builder) method(cs ScopeID, name string) (ScopeID, bool) {
 	if m.Scopes[cs].Kind == TypeParamScope {
 		return 0, false
 	}
-	ids := m.Scopes[cs].bindings[name]
+	ids := m.bindingsIn(cs, name)
 	for i := len(ids) - 1; i >= 0; i-- {
 		if bd := &m.Bindings[ids[i]]; bd.Kind == FunctionDef {
 			return m.ScopeFor(bd.Node)

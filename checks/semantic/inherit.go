@@ -97,7 +97,7 @@ func (m *Model) Method(c *ast.ClassDef, name string) ast.Node {
 		if !ok {
 			continue
 		}
-		ids := m.Scopes[s].bindings[name]
+		ids := m.bindingsIn(s, name)
 		for i := len(ids) - 1; i >= 0; i-- {
 			if b := &m.Bindings[ids[i]]; b.Kind == FunctionDef {
 				return b.Node

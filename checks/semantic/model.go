@@ -46,9 +46,11 @@ type Scope struct {
 	Node   ast.Node // *ast.Module, *ast.ClassDef, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, a comprehension, or the generic def, class or type alias
 	Parent ScopeID
 
-	bindings  map[string][]BindingID // in source order
-	globals   map[string]bool        // names declared global here
-	nonlocals map[string]bool        // names declared nonlocal here
+	m         *Model
+	id        ScopeID
+	names     int32           // the number of distinct names bound here
+	globals   map[string]bool // names declared global here
+	nonlocals map[string]bool // names declared nonlocal here
 }
 
 // IsFunctionLike reports whether the scope is a function body: a def, a
@@ -58,10 +60,10 @@ func (s *Scope) IsFunctionLike() bool {
 }
 
 // Bindings returns the bindings of name in the scope, in source order.
-func (s *Scope) Bindings(name string) []BindingID { return s.bindings[name] }
+func (s *Scope) Bindings(name string) []BindingID { return s.m.bindingsIn(s.id, name) }
 
 // Names returns the number of distinct names bound in the scope.
-func (s *Scope) Names() int { return len(s.bindings) }
+func (s *Scope) Names() int { return int(s.names) }
 
 // IsGlobal reports whether the scope declares name global.
 func (s *Scope) IsGlobal(name string) bool { return s.globals[name] }
@@ -116,6 +118,8 @@ type Binding struct {
 	// other bindings.
 	Qualified string
 	Guard     GuardID // the innermost guard the binding runs under
+
+	next BindingID // the next binding of the name in the scope, or NoBinding
 }
 
 // IsImport reports whether the binding comes from an import statement.
@@ -174,6 +178,15 @@ type Model struct {
 	Guards   []Guard
 
 	byNode []BindingID // by NodeID: the first binding the node creates
+
+	// The bindings of each name of each scope: one map for the module
+	// and one array, rather than a map per scope and a slice per name
+	// (most of Build's allocations before). names gives the index of the
+	// name's list; a list chains its bindings through Binding.next while
+	// Build walks, and is laid out in ids, in source order, after.
+	names  map[scopeName]int32
+	lists  []nameList
+	ids    []BindingID
 	calls  map[ScopeID][]ScopeID
 	scopes map[NodeID]ScopeID // the scope each def, class, lambda or comprehension opens
 	quals  []string           // qualified names of names and attributes, interned; quals[0] is ""
@@ -183,6 +196,27 @@ type Model struct {
 	// since); built on first need.
 	indexOnce sync.Once
 	index     map[ast.Node]NodeID
+}
+
+type scopeName struct {
+	scope ScopeID
+	name  string
+}
+
+// nameList is the list of the bindings of one name in one scope.
+type nameList struct {
+	first, last BindingID // the chain through Binding.next
+	off, n      int32     // where the list is in Model.ids
+}
+
+// bindingsIn returns the bindings of name in scope s, in source order.
+func (m *Model) bindingsIn(s ScopeID, name string) []BindingID {
+	i, ok := m.names[scopeName{s, name}]
+	if !ok {
+		return nil
+	}
+	l := &m.lists[i]
+	return m.ids[l.off : l.off+l.n : l.off+l.n]
 }
 
 // numbered is what every node implements through its embedded ast.Loc.
@@ -370,8 +404,8 @@ func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
 			s = sc.Parent
 			continue
 		}
-		if ids := sc.bindings[name]; len(ids) > 0 {
-			if b := m.pick(ids, pos); b != NoBinding {
+		if i, ok := m.names[scopeName{s, name}]; ok {
+			if b := m.pick(m.lists[i].first, pos); b != NoBinding {
 				return b
 			}
 		}
@@ -385,9 +419,12 @@ func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
 // read at pos sees: the last binding (not an annotation-only declaration)
 // before pos, else the first binding after it (a function reading a global
 // defined later, a loop reading what a later iteration assigned).
-func (m *Model) pick(ids []BindingID, pos token.Pos) BindingID {
+//
+// It follows the chain from first rather than the laid out list, so that
+// Build can look names up during its walk.
+func (m *Model) pick(first BindingID, pos token.Pos) BindingID {
 	best := NoBinding
-	for _, id := range ids {
+	for id := first; id != NoBinding; id = m.Bindings[id].next {
 		b := &m.Bindings[id]
 		if b.Kind == Annotation || b.Kind == GlobalDecl {
 			continue
