@@ -180,12 +180,37 @@ loop:
 			if len(s.brackets) > 0 {
 				continue // NL: the logical line goes on
 			}
-			s.off = i
-			s.atLineStart = true
 			if s.lineHasTok {
 				s.lineHasTok = false
 				dst = append(dst, mk(token.NEWLINE, start, i))
 			}
+			// The next line's indentation, in the common cases that
+			// need no INDENT or DEDENT and no error: spaces as deep as
+			// the current block, or any spaces before a blank line or
+			// a comment. Anything else is indentation's.
+			j := i
+			for j+8 <= len(src) {
+				if w := binary.LittleEndian.Uint64(src[j:j+8]) ^ 0x2020202020202020; w != 0 {
+					j += bits.TrailingZeros64(w) / 8
+					break
+				}
+				j += 8
+			}
+			for j < len(src) && src[j] == ' ' {
+				j++
+			}
+			if j < len(src) {
+				switch col, top := j-i, len(s.indents)-1; {
+				case src[j] == '\n' || src[j] == '\r' || src[j] == '#':
+					i = j
+					continue
+				case src[j] != '\t' && src[j] != '\f' && col == s.indents[top] && col == s.altIndts[top]:
+					i = j
+					continue
+				}
+			}
+			s.off = i
+			s.atLineStart = true
 			return dst
 		default:
 			break loop

@@ -265,6 +265,11 @@ func TestAppendLine(t *testing.T) {
 		{"None True False lambda_ _ __init__ a1234567", `None True False NAME"lambda_" NAME"_" NAME"__init__" NAME"a1234567" NEWLINE EOF`},
 		{"(\n", "( EOF"},
 		{"x #", "NAME\"x\" NEWLINE EOF\ncomment \"#\""},
+		// Line starts: blank lines, comments, a continuation, a form
+		// feed, tabs, dedents, spaces at the end.
+		{"if x:\n    a\n\n    # c\n  \n    \\\n    b\n\f    c\n        \n", "if NAME\"x\" : NEWLINE\"\\n\" INDENT\"    \" NAME\"a\" NEWLINE\"\\n\" NAME\"b\" NEWLINE\"\\n\" NAME\"c\" NEWLINE\"\\n\" DEDENT EOF\ncomment \"# c\""},
+		{"if x:\n    a\n\tb\n", "if NAME\"x\" : NEWLINE\"\\n\" INDENT\"    \" NAME\"a\" NEWLINE\"\\n\" INDENT\"\\t\" NAME\"b\" NEWLINE\"\\n\" DEDENT DEDENT EOF\nerror 3:0 TabError: inconsistent use of tabs and spaces in indentation"},
+		{"def f():\n    if x:\n        a\n    b\nc\n   ", "def NAME\"f\" ( ) : NEWLINE\"\\n\" INDENT\"    \" if NAME\"x\" : NEWLINE\"\\n\" INDENT\"        \" NAME\"a\" NEWLINE\"\\n\" DEDENT NAME\"b\" NEWLINE\"\\n\" DEDENT NAME\"c\" NEWLINE\"\\n\" EOF"},
 	}
 	for _, tt := range tests {
 		if got := appendAll(tt.src); got != tt.want {
