@@ -18,6 +18,13 @@ import (
 type Settings struct {
 	Rules  []*Rule        // the enabled rules
 	Target parser.Version // the oldest Python version the code must run on
+
+	// Stop, when not nil, is asked every few hundred nodes and between
+	// file hooks whether the run is still wanted (a language server's
+	// check that a newer edit made stale). Once it reports true, Run
+	// stops calling rules and returns a Result with Incomplete set. It
+	// is called from Run's goroutine only and must be cheap.
+	Stop func() bool
 }
 
 // Result is the outcome of checking one file.
@@ -26,7 +33,17 @@ type Result struct {
 	// RuleErrors records rules that panicked: the rule, and the panic
 	// with its stack. The other rules' diagnostics are still reported.
 	RuleErrors []RuleError
+	// Incomplete reports that Settings.Stop stopped the run. Such a
+	// result has no diagnostics (the rules did not all see the file, so
+	// what they found is neither complete nor suppression-filtered) and
+	// must not be used as the file's diagnostics; RuleErrors still lists
+	// the panics seen before the stop.
+	Incomplete bool
 }
+
+// stopEvery is how many nodes the engine dispatches between two calls of
+// Settings.Stop.
+const stopEvery = 256
 
 // RuleError is a panic inside one rule.
 type RuleError struct {
@@ -44,7 +61,10 @@ func Run(f *parser.File, s Settings) Result {
 	p := &Pass{File: f, Target: s.Target}
 	p.Model = semantic.Build(f)
 	e := newEngine(p, s.Rules)
-	e.run()
+	e.stop = s.Stop
+	if !e.run() {
+		return Result{RuleErrors: e.errors, Incomplete: true}
+	}
 
 	diags := p.diags
 	if e.enabled(SyntaxErrorRule.Code) {
@@ -71,6 +91,8 @@ type engine struct {
 	errors []RuleError
 	byKind [ast.NumKinds][]*Rule // the rules that check each kind
 	file   []*Rule               // the rules with a file hook
+	stop   func() bool           // Settings.Stop
+	halted bool                  // stop reported true
 
 	// Where the dispatch is: the next node, and the next rule for it.
 	node, next int
@@ -116,15 +138,34 @@ func (e *engine) enabled(code string) bool {
 	return false
 }
 
-// run dispatches every node, then runs the file hooks, until done.
-func (e *engine) run() {
+// run dispatches every node, then runs the file hooks, until done. It
+// reports false when e.stop stopped it.
+func (e *engine) run() bool {
+	if e.stopped() {
+		return false
+	}
 	for !e.dispatch() {
 	}
+	if e.halted {
+		return false
+	}
 	for _, r := range e.file {
+		if e.stopped() {
+			return false
+		}
 		if !e.failed[r] {
 			e.fileHook(r)
 		}
 	}
+	return true
+}
+
+// stopped asks e.stop whether to stop, and remembers a yes.
+func (e *engine) stopped() bool {
+	if !e.halted && e.stop != nil && e.stop() {
+		e.halted = true
+	}
+	return e.halted
 }
 
 // dispatch calls the rules for the nodes from where the last call left
@@ -135,6 +176,9 @@ func (e *engine) dispatch() (done bool) {
 	defer e.recover()
 	p, nodes := e.p, e.p.Model.Nodes
 	for ; e.node < len(nodes); e.node, e.next = e.node+1, 0 {
+		if e.node%stopEvery == 0 && e.next == 0 && e.stop != nil && e.stopped() {
+			return true
+		}
 		n := nodes[e.node].Node
 		rules := e.byKind[n.Kind()]
 		for e.next < len(rules) {

@@ -66,3 +66,46 @@ func TestRunSurvivesPanickingRules(t *testing.T) {
 		t.Errorf("rule errors:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestRunStops checks that a run stops calling rules soon after
+// Settings.Stop reports true, and that its result is marked incomplete
+// and has no diagnostics.
+func TestRunStops(t *testing.T) {
+	var src strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&src, "a%d\n", i)
+	}
+	f := parser.ParseSource("t.py", []byte(src.String()), parser.Options{})
+	calls, hooks := 0, 0
+	rules := []*Rule{
+		{Code: "XX001", Severity: Warning, Kinds: []ast.Kind{ast.KindName}, Check: func(p *Pass, n ast.Node) {
+			calls++
+			p.Reportf(n, "name")
+		}},
+		{Code: "XX002", Severity: Warning, File: func(p *Pass) { hooks++ }},
+	}
+	for _, tc := range []struct {
+		name         string
+		stop         func() bool
+		calls, hooks int
+		diags        int
+		incomplete   bool
+	}{
+		{"never", func() bool { return false }, 1000, 1, 1000, false},
+		{"nil", nil, 1000, 1, 1000, false},
+		{"at once", func() bool { return true }, 0, 0, 0, true},
+		// Nodes go module, statement, name, statement, name...: the 300th
+		// name is node 600, and Stop is next asked at node 768, before
+		// which the rule has seen the names of nodes 602 to 766 too.
+		{"after 300 names", func() bool { return calls >= 300 }, 383, 0, 0, true},
+		// Stopped after the walk, before the file hook.
+		{"before the file hook", func() bool { return calls >= 1000 }, 1000, 0, 0, true},
+	} {
+		calls, hooks = 0, 0
+		res := Run(f, Settings{Rules: rules, Target: parser.Version{Major: 3, Minor: 14}, Stop: tc.stop})
+		if calls != tc.calls || hooks != tc.hooks || len(res.Diagnostics) != tc.diags || res.Incomplete != tc.incomplete {
+			t.Errorf("%s: %d calls, %d file hooks, %d diagnostics, incomplete %v; want %d, %d, %d, %v",
+				tc.name, calls, hooks, len(res.Diagnostics), res.Incomplete, tc.calls, tc.hooks, tc.diags, tc.incomplete)
+		}
+	}
+}

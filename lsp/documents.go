@@ -72,9 +72,9 @@ func (sn *snapshot) analyze() *analysis {
 
 // analyzeContext is analyze for the linter, which may give up on a
 // snapshot that a newer edit made stale: when ctx is done before the
-// parse or before the check, it stops there and returns ctx's error, and
-// the next caller starts over. Once a check has started it runs to its
-// end, since the rules cannot be interrupted.
+// parse, before the check or during the check (which polls it between
+// rules), it stops there and returns ctx's error, and the next caller
+// starts over: an interrupted check is never kept.
 func (sn *snapshot) analyzeContext(ctx context.Context) (*analysis, error) {
 	sn.analysisMu.Lock()
 	defer sn.analysisMu.Unlock()
@@ -93,7 +93,11 @@ func (sn *snapshot) analyzeContext(ctx context.Context) (*analysis, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		a.diags = sn.lint(a.settings, a.file)
+		diags, ok := sn.lintUnless(ctx, a.settings, a.file)
+		if !ok {
+			return nil, ctx.Err()
+		}
+		a.diags = diags
 	}
 	sn.a = a
 	return a, nil
@@ -110,11 +114,29 @@ func (sn *snapshot) tokenFile() *parser.File {
 
 // lint runs the rules over f.
 func (sn *snapshot) lint(settings config.Settings, f *parser.File) []checks.Diagnostic {
-	res := checks.Run(f, settings.Settings)
+	diags, _ := sn.lintUnless(context.Background(), settings, f)
+	return diags
+}
+
+// lintUnless runs the rules over f unless ctx is done first: then it
+// stops them and reports false, and the diagnostics are not to be used.
+func (sn *snapshot) lintUnless(ctx context.Context, settings config.Settings, f *parser.File) ([]checks.Diagnostic, bool) {
+	s := settings.Settings // a copy: the resolver's settings are shared
+	if done := ctx.Done(); done != nil {
+		s.Stop = func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+				return false
+			}
+		}
+	}
+	res := checks.Run(f, s)
 	if len(res.RuleErrors) > 0 && sn.report != nil {
 		sn.report(sn.path, res.RuleErrors)
 	}
-	return res.Diagnostics
+	return res.Diagnostics, !res.Incomplete
 }
 
 // fixAll applies the fixes of at least applicability min to a fixpoint,

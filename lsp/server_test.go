@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/py314/py314/checks"
+	"github.com/py314/py314/parser/ast"
 )
 
 // The tests here need control over timing that scripts do not have: a
@@ -283,5 +287,51 @@ func TestNoqaAfterMultiLineString(t *testing.T) {
 	want := `[{"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":10}},"newText":"  # noqa: PY101"}]`
 	if string(got) != want {
 		t.Errorf("edits\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestCheckStoppedMidway checks that a check that becomes stale while the
+// rules run stops there and keeps nothing, so that nothing of it can be
+// published, and that the next analysis of the snapshot checks it whole.
+func TestCheckStoppedMidway(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	rule := &checks.Rule{Code: "XX001", Severity: checks.Warning, Default: true,
+		Kinds: []ast.Kind{ast.KindName},
+		Check: func(p *checks.Pass, n ast.Node) {
+			calls++
+			if calls == 10 {
+				cancel() // a newer version arrived
+			}
+			p.Reportf(n, "name %s", n.(*ast.Name).Id)
+		}}
+	s := newServer(Options{Log: testLog{t}, Rules: []*checks.Rule{rule}})
+	r, err := editorSettings{}.resolver(s.rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.resolver = r
+	var src strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&src, "a%d\n", i)
+	}
+	sn := s.newSnapshot("file:///w/a.py", "python", 1, []byte(src.String()))
+
+	if a, err := sn.analyzeContext(ctx); a != nil || err != context.Canceled {
+		t.Fatalf("stale check: %v, %v; want nil, %v", a, err, context.Canceled)
+	}
+	if sn.a != nil {
+		t.Errorf("the stopped check was kept: %d diagnostics", len(sn.a.diags))
+	}
+	// Stop is asked every 256 nodes: module, statement, name, ...; the
+	// 10th name is node 20, and the check stops at node 256.
+	if calls != 127 {
+		t.Errorf("the rule ran %d times before the check stopped, want 127", calls)
+	}
+	calls = 0
+	a := sn.analyze()
+	if calls != 1000 || len(a.diags) != 1000 || a.diags[999].Message != "name a999" {
+		t.Errorf("the next analysis: %d calls, %d diagnostics; want 1000 of each, the last for a999", calls, len(a.diags))
 	}
 }
