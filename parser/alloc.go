@@ -9,11 +9,13 @@ import "github.com/py314/py314/parser/ast"
 
 // The unused tail of a file's last array of each type lives as long as the
 // tree. So arrays are sized from the number of elements the file is
-// expected to need (see arena.init): the first holds a quarter of them,
-// and those after it a sixteenth each, so that a file sparser than the
-// average wastes little and at most a sixteenth of the expected number is
-// left unused at the end. (Over the standard library, halves and eighths
-// retain 5.44 bytes per source byte, quarters and sixteenths 5.20.)
+// expected to need (see arena.init): the first holds half of them, and
+// those after it an eighth each, so that a file sparser than the average
+// wastes little and at most an eighth of the expected number is left
+// unused at the end. Over the standard library, quarters and sixteenths
+// retain 4.89 bytes per source byte and halves and eighths 5.15, but
+// halves make 18% fewer allocations (146k instead of 178k) and parsing
+// takes 2.4% fewer instructions; a whole first array would retain 5.72.
 const minChunk = 4
 
 // chunk hands out elements of type T from arrays.
@@ -25,7 +27,7 @@ type chunk[T any] struct {
 
 // expect sizes the arrays for about n elements.
 func (c *chunk[T]) expect(n int) {
-	c.next, c.rest = n/4, n/16
+	c.next, c.rest = n/2, n/8
 }
 
 // grow starts a new array with room for at least n elements.
