@@ -33,6 +33,7 @@ const (
 	leadOp             // another operator character, for scanOperator
 	leadHash           // #
 	leadNewline        // \n or \r
+	leadSpace          // \t or \f (spaces are skipped before the dispatch)
 )
 
 // leadClass and leadKind are read-only tables, built once: the class of
@@ -63,6 +64,7 @@ var leadClass, leadKind = func() (c [256]uint8, k [256]token.Kind) {
 	set(leadOp, "+-*/%&|^@<>!")
 	set(leadHash, "#")
 	set(leadNewline, "\n\r")
+	set(leadSpace, "\t\f")
 	return c, k
 }()
 
@@ -81,14 +83,19 @@ func appendLine(s *Scanner, dst []token.Token) []token.Token {
 	i := s.off
 loop:
 	for {
-		for i < len(src) && byteClass[src[i]]&classSpace != 0 {
-			i++
-		}
 		if i >= len(src) {
 			break
 		}
-		start := i
 		c := src[i]
+		// Most tokens follow no space or one: a comparison per space
+		// here, tabs and form feeds through the dispatch.
+		for c == ' ' {
+			if i++; i >= len(src) {
+				break loop
+			}
+			c = src[i]
+		}
+		start := i
 		var k token.Kind
 		var t token.Token
 		switch leadClass[c] {
@@ -171,6 +178,9 @@ loop:
 			}
 			s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
 			i = j
+			continue
+		case leadSpace:
+			i++
 			continue
 		case leadNewline:
 			i++
