@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
-	"unicode/utf8"
 
 	"github.com/py314/py314/parser/token"
 )
@@ -105,9 +104,9 @@ loop:
 			var w uint64
 			if i+8 <= len(src) {
 				w = binary.LittleEndian.Uint64(src[i : i+8])
-				if n := identRun(w); n < 8 {
-					i += n
-					w &= 1<<(8*n) - 1
+				if m := identStops(w); m != 0 {
+					i += bits.TrailingZeros64(m) / 8
+					w &= (m&-m)>>7 - 1 // the bytes before the first stop
 				} else if i = identEnd(src, i+8); i-start > 8 {
 					w = 0 // too long for a keyword
 				}
@@ -117,7 +116,7 @@ loop:
 					w = w<<8 | uint64(src[j])
 				}
 			}
-			if i < len(src) && (src[i] >= utf8.RuneSelf || src[i] == '"' || src[i] == '\'') {
+			if i < len(src) && byteClass[src[i]]&classNameStop != 0 {
 				// A string prefix or a non-ASCII name.
 				t = s.scanName(start)
 				goto called
@@ -262,11 +261,16 @@ func identEnd(src []byte, i int) int {
 
 // identRun returns how many of the eight bytes of w, taken in little
 // endian order, are ASCII identifier characters before the first that is
-// not. It tests all eight at once (SWAR): a byte x below 0x80 lies in
-// [lo, hi] when x+(0x80-lo) has its high bit set and x+(0x7f-hi) has not;
-// with the high bits cleared first, no sum carries into the next byte.
-// Eight bytes cost about as much as two did one at a time.
-func identRun(w uint64) int {
+// not.
+func identRun(w uint64) int { return bits.TrailingZeros64(identStops(w)) / 8 }
+
+// identStops returns the high bits of the bytes of w that are not ASCII
+// identifier characters. It tests all eight at once (SWAR): a byte x below
+// 0x80 lies in [lo, hi] when x+(0x80-lo) has its high bit set and
+// x+(0x7f-hi) has not; with the high bits cleared first, no sum carries
+// into the next byte. Eight bytes cost about as much as two did one at a
+// time.
+func identStops(w uint64) uint64 {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
@@ -277,7 +281,7 @@ func identRun(w uint64) int {
 	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
 	under := ^((x ^ '_'*ones) + 0x7f*ones)     // high bit set when x == '_'
 	ok := (letter | digit | under) &^ w & high // and w's byte is ASCII
-	return bits.TrailingZeros64(^ok&high) / 8
+	return ^ok & high
 }
 
 // Keywords are found by a perfect hash of their bytes: keywordMagic maps

@@ -408,6 +408,7 @@ const (
 	classIdentCont              // ASCII letter, digit or '_'
 	classStringStop             // a byte that may end a run of string body: quote, '\\', newline
 	classSpace                  // a space between tokens: ' ', '\t', '\f'
+	classNameStop               // after ASCII letters, a string prefix or a non-ASCII name: quote, byte >= 0x80
 )
 
 // byteClass is a read-only table of byte classes, built once.
@@ -425,6 +426,11 @@ var byteClass = func() (t [256]uint8) {
 	}
 	for _, c := range " \t\f" {
 		t[c] |= classSpace
+	}
+	t['"'] |= classNameStop
+	t['\''] |= classNameStop
+	for c := 0x80; c < 0x100; c++ {
+		t[c] |= classNameStop
 	}
 	return t
 }()

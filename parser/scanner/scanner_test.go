@@ -298,6 +298,15 @@ func TestIdentRun(t *testing.T) {
 			if got := identRun(binary.LittleEndian.Uint64(w[:])); got != want {
 				t.Fatalf("identRun(%q) = %d, want %d", w, got, want)
 			}
+			var stops uint64
+			for i, b := range w {
+				if !isASCIIIdentContinue(b) {
+					stops |= 0x80 << (8 * i)
+				}
+			}
+			if got := identStops(binary.LittleEndian.Uint64(w[:])); got != stops {
+				t.Fatalf("identStops(%q) = %#x, want %#x", w, got, stops)
+			}
 		}
 	}
 }
