@@ -271,6 +271,15 @@ func needsDecoding(body string, braces bool) bool {
 	return braces && (strings.IndexByte(body, '{') >= 0 || strings.IndexByte(body, '}') >= 0)
 }
 
+// decodeStops classifies the bytes that decodeStr does not just copy.
+var decodeStops = [256]uint8{'\r': stopCR, '\\': stopBackslash, '{': stopBrace, '}': stopBrace}
+
+const (
+	stopCR        = 1 << iota // a line ending to translate
+	stopBackslash             // an escape, unless raw
+	stopBrace                 // a doubled brace, in f-string text
+)
+
 // decodeStr decodes the body of a str literal: escape sequences unless
 // raw, line endings to "\n", and with braces "{{" and "}}" to single
 // braces (f-string text). It returns CPython's error message for a bad
@@ -280,8 +289,27 @@ func decodeStr(body string, raw, braces bool) (string, string) {
 		return body, ""
 	}
 	b := make([]byte, 0, len(body))
+	// The bytes that need more than a copy, as a mask of decodeStops.
+	stops := uint8(stopCR)
+	if !raw {
+		stops |= stopBackslash
+	}
+	if braces {
+		stops |= stopBrace
+	}
 	for i := 0; i < len(body); {
 		c := body[i]
+		if decodeStops[c]&stops == 0 {
+			// A run of plain text, copied at once: strings that need
+			// decoding are mostly long docstrings with an escape or two.
+			j := i + 1
+			for j < len(body) && decodeStops[body[j]]&stops == 0 {
+				j++
+			}
+			b = append(b, body[i:j]...)
+			i = j
+			continue
+		}
 		switch {
 		case c == '\r':
 			b = append(b, '\n')
@@ -417,8 +445,24 @@ func decodeBytes(body string, raw bool) (string, string) {
 		return body, ""
 	}
 	b := make([]byte, 0, len(body))
+	// The bytes that need more than a copy, as a mask of decodeStops.
+	stops := uint8(stopCR)
+	if !raw {
+		stops |= stopBackslash
+	}
 	for i := 0; i < len(body); {
 		c := body[i]
+		if decodeStops[c]&stops == 0 {
+			// A run of plain text, copied at once: strings that need
+			// decoding are mostly long docstrings with an escape or two.
+			j := i + 1
+			for j < len(body) && decodeStops[body[j]]&stops == 0 {
+				j++
+			}
+			b = append(b, body[i:j]...)
+			i = j
+			continue
+		}
 		switch {
 		case c == '\r':
 			b = append(b, '\n')
