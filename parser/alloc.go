@@ -88,12 +88,30 @@ type arena struct {
 	returns    chunk[ast.Return]
 	funcDefs   chunk[ast.FunctionDef]
 	arguments  chunk[ast.Arguments]
+	// Less frequent nodes: an array of each per file still costs fewer
+	// allocations than one per node.
+	aliases        chunk[ast.Alias]
+	raises         chunk[ast.Raise]
+	unaryOps       chunk[ast.UnaryOp]
+	boolOps        chunk[ast.BoolOp]
+	tries          chunk[ast.Try]
+	handlers       chunk[ast.ExceptHandler]
+	classDefs      chunk[ast.ClassDef]
+	fors           chunk[ast.For]
+	imports        chunk[ast.Import]
+	importFroms    chunk[ast.ImportFrom]
+	comprehensions chunk[ast.Comprehension]
+	augAssigns     chunk[ast.AugAssign]
 
 	exprs    chunk[ast.Expr]
 	cmpOps   chunk[ast.CmpOp]
 	stmts    chunk[ast.Stmt]
 	argLists chunk[*ast.Arg]
 	kwLists  chunk[*ast.Keyword]
+
+	aliasLists   chunk[*ast.Alias]
+	handlerLists chunk[*ast.ExceptHandler]
+	compLists    chunk[*ast.Comprehension]
 }
 
 // init sizes the chunks for a source of n bytes, from the average number
@@ -116,12 +134,35 @@ func (a *arena) init(n int) {
 	a.returns.expect(n / 774)
 	a.funcDefs.expect(n / 717)
 	a.arguments.expect(n / 694)
+	a.aliases.expect(n / 1620)
+	a.raises.expect(n / 3280)
+	a.unaryOps.expect(n / 2840)
+	a.boolOps.expect(n / 3930)
+	a.tries.expect(n / 4970)
+	a.handlers.expect(n / 5100)
+	a.classDefs.expect(n / 5060)
+	a.fors.expect(n / 6090)
+	a.imports.expect(n / 6530)
+	a.importFroms.expect(n / 9410)
+	a.comprehensions.expect(n / 7560)
+	a.augAssigns.expect(n / 9830)
 
 	a.exprs.expect(n / 51)
 	a.cmpOps.expect(n / 706)
 	a.stmts.expect(n / 79)
 	a.argLists.expect(n / 348)
 	a.kwLists.expect(n / 1545)
+	a.aliasLists.expect(n / 1620)
+	a.handlerLists.expect(n / 5100)
+	a.compLists.expect(n / 7560)
+}
+
+// alloc returns a pointer to a copy of v carved out of c, for the nodes
+// without a constructor of their own.
+func alloc[T any](c *chunk[T], v T) *T {
+	n := c.new()
+	*n = v
+	return n
 }
 
 // The constructors of the most frequent nodes.

@@ -369,7 +369,7 @@ func (p *parser) disjunctionTail(start token.Pos, e ast.Expr) ast.Expr {
 		p.next()
 		values = append(values, p.conjunction())
 	}
-	return &ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: p.arena.exprs.copy(values)}
+	return alloc(&p.arena.boolOps, ast.BoolOp{Loc: p.loc(start), Op: ast.Or, Values: p.arena.exprs.copy(values)})
 }
 
 func (p *parser) conjunction() ast.Expr {
@@ -389,7 +389,7 @@ func (p *parser) conjunctionTail(start token.Pos, e ast.Expr) ast.Expr {
 		p.next()
 		values = append(values, p.inversion())
 	}
-	return &ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: p.arena.exprs.copy(values)}
+	return alloc(&p.arena.boolOps, ast.BoolOp{Loc: p.loc(start), Op: ast.And, Values: p.arena.exprs.copy(values)})
 }
 
 // startsInversionAt reports whether the token n places ahead can start an
@@ -409,7 +409,7 @@ func (p *parser) inversion() ast.Expr {
 		}
 		v := p.inversion()
 		p.leave(1)
-		return &ast.UnaryOp{Loc: p.loc(start), Op: ast.Not, Operand: v}
+		return alloc(&p.arena.unaryOps, ast.UnaryOp{Loc: p.loc(start), Op: ast.Not, Operand: v})
 	}
 	return p.comparison()
 }
@@ -551,7 +551,7 @@ func (p *parser) factor() ast.Expr {
 	}
 	v := p.factor()
 	p.leave(1)
-	return &ast.UnaryOp{Loc: p.loc(start), Op: op, Operand: v}
+	return alloc(&p.arena.unaryOps, ast.UnaryOp{Loc: p.loc(start), Op: op, Operand: v})
 }
 
 func (p *parser) power() ast.Expr {
@@ -1146,7 +1146,8 @@ func (p *parser) dictRest(start token.Pos, firstKeys, firstValues []ast.Expr) as
 
 // forIfClauses parses the for and if clauses of a comprehension.
 func (p *parser) forIfClauses() []*ast.Comprehension {
-	var gens []*ast.Comprehension
+	var buf [4]*ast.Comprehension
+	gens := buf[:0]
 	for p.tok == token.FOR || p.tok == token.ASYNC {
 		start := p.start()
 		async := 0
@@ -1154,11 +1155,11 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 			async = 1
 		}
 		if !p.expect(token.FOR) {
-			return gens
+			return p.arena.compLists.copy(gens)
 		}
 		target, ok := p.forTargets(true)
 		if !ok {
-			return gens
+			return p.arena.compLists.copy(gens)
 		}
 		iter := p.disjunction()
 		var buf [4]ast.Expr
@@ -1166,9 +1167,9 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 		for p.got(token.IF) {
 			ifs = append(ifs, p.disjunction())
 		}
-		gens = append(gens, &ast.Comprehension{Loc: p.loc(start), Target: target, Iter: iter, Ifs: p.arena.exprs.copy(ifs), IsAsync: async})
+		gens = append(gens, alloc(&p.arena.comprehensions, ast.Comprehension{Loc: p.loc(start), Target: target, Iter: iter, Ifs: p.arena.exprs.copy(ifs), IsAsync: async}))
 	}
-	return gens
+	return p.arena.compLists.copy(gens)
 }
 
 func (p *parser) yieldExpr() ast.Expr {

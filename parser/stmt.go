@@ -400,7 +400,7 @@ func (p *parser) augAssign(start token.Pos, target ast.Expr, op ast.Operator) as
 		return p.badStmt()
 	}
 	setContext(target, ast.Store)
-	return &ast.AugAssign{Loc: p.loc(start), Target: target, Op: op, Value: value}
+	return alloc(&p.arena.augAssigns, ast.AugAssign{Loc: p.loc(start), Target: target, Op: op, Value: value})
 }
 
 // annotatedRHS parses yield_expr | star_expressions.
@@ -425,7 +425,7 @@ func (p *parser) raiseStmt() ast.Stmt {
 			cause = p.expression()
 		}
 	}
-	return &ast.Raise{Loc: p.loc(start), Exc: exc, Cause: cause}
+	return alloc(&p.arena.raises, ast.Raise{Loc: p.loc(start), Exc: exc, Cause: cause})
 }
 
 func (p *parser) globalStmt() ast.Stmt {
@@ -518,7 +518,8 @@ func (p *parser) importStmt() ast.Stmt {
 		p.errorTok(p.cur(), "Expected one or more names after 'import'")
 		return p.badStmt()
 	}
-	var names []*ast.Alias
+	var buf [4]*ast.Alias
+	names := buf[:0]
 	for {
 		aStart := p.start()
 		name, ok := p.dottedName()
@@ -531,7 +532,7 @@ func (p *parser) importStmt() ast.Stmt {
 				return p.badStmt()
 			}
 		}
-		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
+		names = append(names, alloc(&p.arena.aliases, ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as}))
 		if !p.got(token.COMMA) {
 			break
 		}
@@ -548,7 +549,7 @@ func (p *parser) importStmt() ast.Stmt {
 			return p.badStmt()
 		}
 	}
-	return &ast.Import{Loc: p.loc(start), Names: names}
+	return alloc(&p.arena.imports, ast.Import{Loc: p.loc(start), Names: p.arena.aliasLists.copy(names)})
 }
 
 // importTarget parses the name after "as" in an import, with CPython's
@@ -595,12 +596,13 @@ func (p *parser) fromImportStmt() ast.Stmt {
 	if !p.expect(token.IMPORT) {
 		return p.badStmt()
 	}
-	var names []*ast.Alias
+	var buf [4]*ast.Alias
+	names := buf[:0]
 	switch p.tok {
 	case token.STAR:
 		t := p.cur()
 		p.next()
-		names = append(names, &ast.Alias{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Name: "*"})
+		names = append(names, alloc(&p.arena.aliases, ast.Alias{Loc: ast.Loc{Start: t.Start, Stop: t.End}, Name: "*"}))
 	case token.LPAR:
 		p.next()
 		names = p.importAsNames(names)
@@ -622,7 +624,7 @@ func (p *parser) fromImportStmt() ast.Stmt {
 	if p.failed {
 		return p.badStmt()
 	}
-	return &ast.ImportFrom{Loc: p.loc(start), Module: module, Names: names, Level: level}
+	return alloc(&p.arena.importFroms, ast.ImportFrom{Loc: p.loc(start), Module: module, Names: p.arena.aliasLists.copy(names), Level: level})
 }
 
 func (p *parser) importAsNames(names []*ast.Alias) []*ast.Alias {
@@ -638,7 +640,7 @@ func (p *parser) importAsNames(names []*ast.Alias) []*ast.Alias {
 				return names
 			}
 		}
-		names = append(names, &ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as})
+		names = append(names, alloc(&p.arena.aliases, ast.Alias{Loc: p.loc(aStart), Name: name, Asname: as}))
 		if p.tok != token.COMMA || p.peek(1) != token.NAME {
 			return names
 		}
@@ -883,8 +885,8 @@ func (p *parser) classDef(decos []ast.Expr) ast.Stmt {
 		return p.badStmt()
 	}
 	body := p.block("class definition", start)
-	return &ast.ClassDef{Loc: p.loc(start), Name: name, Bases: bases, Keywords: keywords,
-		Body: body, DecoratorList: decos, TypeParams: tparams}
+	return alloc(&p.arena.classDefs, ast.ClassDef{Loc: p.loc(start), Name: name, Bases: bases, Keywords: keywords,
+		Body: body, DecoratorList: decos, TypeParams: tparams})
 }
 
 func (p *parser) ifStmt() ast.Stmt {
@@ -963,7 +965,7 @@ func (p *parser) forStmt() ast.Stmt {
 	if async {
 		return &ast.AsyncFor{Loc: p.loc(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
 	}
-	return &ast.For{Loc: p.loc(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
+	return alloc(&p.arena.fors, ast.For{Loc: p.loc(start), Target: target, Iter: iter, Body: body, Orelse: orelse})
 }
 
 // hasStarred reports whether e is a tuple with a starred element.
@@ -1098,7 +1100,8 @@ func (p *parser) tryStmt() ast.Stmt {
 		return p.badStmt()
 	}
 	body := p.block("'try' statement", start)
-	var handlers []*ast.ExceptHandler
+	var buf [4]*ast.ExceptHandler
+	handlers := buf[:0]
 	star := false
 	for p.tok == token.EXCEPT {
 		isStar := p.peek(1) == token.STAR
@@ -1138,9 +1141,9 @@ func (p *parser) tryStmt() ast.Stmt {
 	}
 	if star {
 		p.gate(ExceptStar, start, start+3)
-		return &ast.TryStar{Loc: p.loc(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+		return &ast.TryStar{Loc: p.loc(start), Body: body, Handlers: p.arena.handlerLists.copy(handlers), Orelse: orelse, Finalbody: final}
 	}
-	return &ast.Try{Loc: p.loc(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+	return alloc(&p.arena.tries, ast.Try{Loc: p.loc(start), Body: body, Handlers: p.arena.handlerLists.copy(handlers), Orelse: orelse, Finalbody: final})
 }
 
 func (p *parser) exceptHandler() *ast.ExceptHandler {
@@ -1203,5 +1206,5 @@ func (p *parser) exceptHandler() *ast.ExceptHandler {
 		return &ast.ExceptHandler{}
 	}
 	body := p.block(what, start)
-	return &ast.ExceptHandler{Loc: p.loc(start), Type: typ, Name: name, Body: body}
+	return alloc(&p.arena.handlers, ast.ExceptHandler{Loc: p.loc(start), Type: typ, Name: name, Body: body})
 }
