@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"sync"
@@ -77,7 +78,8 @@ func parse(f *File, opts Options) {
 			tokenBufs.Put(buf)
 		}
 	}()
-	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments(), nfkc: s.NonASCIINames()}
+	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments(), nfkc: s.NonASCIINames(),
+		hasCR: bytes.IndexByte(src, '\r') >= 0}
 	p.tok = toks[0].Kind
 	p.bad = &ast.Name{}
 	p.arena.init(len(src))
@@ -255,6 +257,7 @@ type parser struct {
 	bad      ast.Expr     // returned by expression rules after an error
 	comments []token.Span // every comment, in order
 	nfkc     bool         // some NAME token is not ASCII: identifiers need NFKC
+	hasCR    bool         // src holds a '\r', which string literals translate
 	module   *ast.Module  // the tree, once parsed
 }
 

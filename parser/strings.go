@@ -252,7 +252,12 @@ func (p *parser) stringValue(t token.Token) (ast.Value, bool) {
 		}
 		return ast.Value{Kind: ast.BytesValue, Text: v}, true
 	}
-	v, msg := decodeStr(body, flags&prefixRaw != 0, false)
+	raw := flags&prefixRaw != 0
+	if !p.hasCR && (raw || strings.IndexByte(body, '\\') < 0) {
+		// Nothing to decode, known without decodeStr's search for '\r'.
+		return ast.Value{Kind: ast.StrValue, Text: body}, true
+	}
+	v, msg := decodeStr(body, raw, false)
 	if msg != "" {
 		p.errorTok(t, msg)
 		return ast.Value{}, false

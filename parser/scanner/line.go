@@ -172,8 +172,10 @@ loop:
 			if n := bytes.IndexByte(src[i:], '\n'); n >= 0 {
 				j = i + n
 			}
-			if n := bytes.IndexByte(src[i:j], '\r'); n >= 0 {
-				j = i + n
+			if s.hasCR { // one look at the whole source, in Init, spares one per comment
+				if n := bytes.IndexByte(src[i:j], '\r'); n >= 0 {
+					j = i + n
+				}
 			}
 			s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
 			i = j

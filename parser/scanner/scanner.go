@@ -105,6 +105,7 @@ type Scanner struct {
 	hasUnclosed bool
 
 	nonASCIIName bool // a NAME token with a non-ASCII character was scanned
+	hasCR        bool // src holds a '\r': comments may end at one
 
 	lineMemoOff, lineMemo int // last line lookup, to keep lineAt linear
 }
@@ -123,6 +124,7 @@ func (s *Scanner) Init(src []byte, errs *ErrorList, mode Mode) {
 		comments:    s.comments[:0],
 		tokens:      s.tokens[:0],
 		lineMemo:    1,
+		hasCR:       bytes.IndexByte(src, '\r') >= 0,
 	}
 }
 
@@ -472,8 +474,10 @@ again:
 		if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
 			j = i + k
 		}
-		if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
-			j = i + k
+		if s.hasCR { // one look at the whole source, in Init, spares one per comment
+			if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
+				j = i + k
+			}
 		}
 		s.off = j
 		s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
