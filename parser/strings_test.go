@@ -1,6 +1,10 @@
 package parser
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/py314/py314/parser/ast"
+)
 
 // TestDecode covers the decoding of string and bytes literal bodies:
 // runs of plain text between escapes, line endings, doubled braces.
@@ -36,6 +40,25 @@ func TestDecode(t *testing.T) {
 	for _, tt := range bytes {
 		if got, msg := decodeBytes(tt.body, tt.raw); got != tt.want || msg != "" {
 			t.Errorf("decodeBytes(%q, %v) = %q, %q; want %q", tt.body, tt.raw, got, msg, tt.want)
+		}
+	}
+}
+
+// TestStringValues checks string constants in a file with and without
+// carriage returns, which decide whether literals are searched for them.
+func TestStringValues(t *testing.T) {
+	for _, nl := range []string{"\n", "\r\n"} {
+		src := "a = 'x\\ty'" + nl + "b = r'\\d'" + nl + "c = '''p" + nl + "q'''" + nl + "d = 'plain'" + nl
+		f := ParseSource("x.py", []byte(src), Options{})
+		if len(f.Errors) > 0 {
+			t.Fatalf("%q: %v", src, f.Errors)
+		}
+		want := []string{"x\ty", `\d`, "p\nq", "plain"}
+		for i, s := range f.Module.Body {
+			c := s.(*ast.Assign).Value.(*ast.Constant)
+			if c.Value.Text != want[i] {
+				t.Errorf("%q: value %d = %q, want %q", src, i, c.Value.Text, want[i])
+			}
 		}
 	}
 }
