@@ -2,6 +2,8 @@ package scanner
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -157,6 +159,18 @@ func (s *Scanner) scanString(start, q int) token.Token {
 		}
 	}
 	for i < len(src) {
+		// Eight bytes at a time up to the next quote, backslash or line
+		// end: most strings are short runs of plain text.
+		for i+8 <= len(src) {
+			if m := stringStops(binary.LittleEndian.Uint64(src[i:i+8]), quote); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= len(src) {
+			break
+		}
 		c := src[i]
 		if byteClass[c]&classStringStop == 0 {
 			i++
@@ -370,4 +384,18 @@ func (s *Scanner) endNumber(start, end int, kind string) token.Token {
 		}
 	}
 	return mk(token.NUMBER, start, end)
+}
+
+// stringStops returns a word with the high bit set in the first byte of w
+// (little endian) that is quote, a backslash, '\n' or '\r', and perhaps in
+// bytes after it; zero when there is none. A byte of x = w^c*ones is zero
+// where w holds c, and (x-ones)&^x has the high bit of the first zero byte
+// set (later bytes may show false positives, through the borrow).
+func stringStops(w uint64, quote byte) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
+	return zero(w^uint64(quote)*ones) | zero(w^'\\'*ones) | zero(w^'\n'*ones) | zero(w^'\r'*ones)
 }

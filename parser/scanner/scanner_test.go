@@ -3,6 +3,7 @@ package scanner
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"testing"
 
@@ -328,6 +329,36 @@ func TestKeywordKind(t *testing.T) {
 		}
 		if got, want := keywordKind(w), token.Lookup([]byte(name)); got != want {
 			t.Errorf("keywordKind(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
+// TestStringStops compares the first stop byte that stringStops finds with
+// a byte-by-byte search, for every byte value in every position.
+func TestStringStops(t *testing.T) {
+	for _, quote := range []byte{'\'', '"'} {
+		for pos := 0; pos < 8; pos++ {
+			for c := 0; c < 256; c++ {
+				w := []byte("ab\x01\"'\x80cd")
+				if quote == '"' {
+					w[3] = '\''
+				}
+				w[pos] = byte(c)
+				want := 8
+				for i, b := range w {
+					if b == quote || b == '\\' || b == '\n' || b == '\r' {
+						want = i
+						break
+					}
+				}
+				got := 8
+				if m := stringStops(binary.LittleEndian.Uint64(w), quote); m != 0 {
+					got = bits.TrailingZeros64(m) / 8
+				}
+				if got != want {
+					t.Fatalf("stringStops(%q, %q): first stop %d, want %d", w, quote, got, want)
+				}
+			}
 		}
 	}
 }
