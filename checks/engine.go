@@ -176,7 +176,7 @@ func (e *engine) dispatch() (done bool) {
 	defer e.recover()
 	p, nodes := e.p, e.p.Model.Nodes
 	for ; e.node < len(nodes); e.node, e.next = e.node+1, 0 {
-		if e.node%stopEvery == 0 && e.next == 0 && e.stop != nil && e.stopped() {
+		if e.stop != nil && e.node%stopEvery == 0 && e.next == 0 && e.stopped() {
 			return true
 		}
 		n := nodes[e.node].Node
