@@ -165,7 +165,7 @@ func (p *parser) bitwiseOrAt(i int) (token.Pos, bool) {
 		return 0, false
 	}
 	m, far, fill := p.mark(), p.far, p.fill
-	p.pos, p.tok = i, p.toks[i].Kind
+	p.seek(i)
 	p.noInvalid++
 	p.bitwiseOr()
 	p.noInvalid--
@@ -245,7 +245,7 @@ func (p *parser) matchWithoutColon(s ast.Stmt) bool {
 		return false
 	}
 	m, far, fill := p.mark(), p.far, p.fill
-	p.pos, p.tok = i+1, p.toks[i+1].Kind
+	p.seek(i + 1)
 	ok := p.startsStarExpr()
 	if ok {
 		p.noInvalid++

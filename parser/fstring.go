@@ -208,7 +208,7 @@ func (p *parser) atomParsesAt(t token.Token) bool {
 	m.nerrs = errs
 	far, fill, failed := p.far, p.fill, p.failed
 	p.failed = false
-	p.pos, p.tok = i, p.toks[i].Kind
+	p.seek(i)
 	p.noInvalid++
 	p.atom()
 	p.noInvalid--

@@ -80,7 +80,7 @@ func parse(f *File, opts Options) {
 	}()
 	p := &parser{file: f.File, src: src, toks: toks, comments: s.Comments(), nfkc: s.NonASCIINames(),
 		hasCR: bytes.IndexByte(src, '\r') >= 0}
-	p.tok = toks[0].Kind
+	p.seek(0)
 	p.bad = &ast.Name{}
 	p.arena.init(len(src))
 	f.Module = p.parseModule()
@@ -238,6 +238,9 @@ type parser struct {
 	tok  token.Kind // kind of the current token, failKind after an error
 	far  int        // furthest token index examined, for generic errors
 	fill int        // furthest token index ever examined, speculation included
+	// tokStart is the offset of the current token: start is called about
+	// as often as next, and a field costs less than an index into toks.
+	tokStart token.Pos
 
 	stmtStart int // index of the first token of the current statement
 
@@ -273,7 +276,8 @@ func (p *parser) next() {
 		p.pos++
 	}
 	p.steps++
-	p.tok = p.toks[p.pos].Kind
+	t := &p.toks[p.pos]
+	p.tok, p.tokStart = t.Kind, t.Start
 	if p.pos > p.far {
 		p.far = p.pos
 		p.fill = max(p.fill, p.pos)
@@ -315,7 +319,13 @@ func (p *parser) got(k token.Kind) bool {
 }
 
 // start returns the offset of the current token.
-func (p *parser) start() token.Pos { return p.toks[p.pos].Start }
+func (p *parser) start() token.Pos { return p.tokStart }
+
+// seek makes token i the current one.
+func (p *parser) seek(i int) {
+	p.pos = i
+	p.tok, p.tokStart = p.toks[i].Kind, p.toks[i].Start
+}
 
 // cur returns the current token.
 func (p *parser) cur() token.Token { return p.toks[p.pos] }
@@ -501,11 +511,10 @@ func (p *parser) mark() state {
 
 // reset returns to s, forgetting errors and gates recorded since.
 func (p *parser) reset(s state) {
-	p.pos = s.pos
+	p.seek(s.pos)
 	p.errs = p.errs[:s.nerrs]
 	p.gates = p.gates[:s.ngates]
 	p.failed = false
-	p.tok = p.toks[p.pos].Kind
 }
 
 // ---------------------------------------------------------------------------
