@@ -238,14 +238,7 @@ func (m *Model) NodeID(n ast.Node) NodeID {
 	case *ast.Name:
 		return m.nameID(x)
 	case *ast.Attribute:
-		if x == nil {
-			return NoNode
-		}
-		if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
-			if y, ok := m.Nodes[id].Node.(*ast.Attribute); ok && y == x {
-				return id
-			}
-		}
+		return m.attrID(x)
 	case *ast.Call:
 		if x == nil {
 			return NoNode
@@ -276,6 +269,19 @@ func (m *Model) nameID(x *ast.Name) NodeID {
 	}
 	if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
 		if y, ok := m.Nodes[id].Node.(*ast.Name); ok && y == x {
+			return id
+		}
+	}
+	return m.slowNodeID(x)
+}
+
+// attrID is NodeID for an Attribute.
+func (m *Model) attrID(x *ast.Attribute) NodeID {
+	if x == nil {
+		return NoNode
+	}
+	if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+		if y, ok := m.Nodes[id].Node.(*ast.Attribute); ok && y == x {
 			return id
 		}
 	}
@@ -466,7 +472,19 @@ func (m *Model) Resolve(n *ast.Name) BindingID {
 // For the nodes of the module the answer is computed once by Build: the
 // call costs a lookup and does not allocate.
 func (m *Model) QualifiedName(e ast.Expr) string {
-	if id := m.NodeID(e); id != NoNode {
+	// Rules ask this of most names, attributes and calls' functions of
+	// every file: the type switch on the expression spares the
+	// conversion to ast.Node (an itab lookup) that NodeID would need.
+	id := NoNode
+	switch x := e.(type) {
+	case *ast.Name:
+		id = m.nameID(x)
+	case *ast.Attribute:
+		id = m.attrID(x)
+	default:
+		return "" // only names and attributes have one
+	}
+	if id != NoNode {
 		return m.quals[m.Nodes[id].qual]
 	}
 	return m.qualifiedName(e)
