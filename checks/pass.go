@@ -18,23 +18,26 @@ type Pass struct {
 
 	rule  *Rule
 	diags []Diagnostic
-	memo  map[any]any
+	memo  []memoEntry
 }
+
+type memoEntry struct{ key, value any }
 
 // Memo returns the value f computes for key, calling f only the first time
 // the key is asked for in this file. Rules use it to share an analysis
 // (such as which functions run on several threads) without computing it
 // once per node. Keys should be values of an unexported type of the
-// package that defines them.
+// package that defines them, and few per file: Memo is asked on every
+// node of some kinds, and the keys are compared one by one, which costs
+// less than hashing an interface for the dozen keys a file has.
 func (p *Pass) Memo(key any, f func() any) any {
-	if v, ok := p.memo[key]; ok {
-		return v
-	}
-	if p.memo == nil {
-		p.memo = map[any]any{}
+	for i := range p.memo {
+		if p.memo[i].key == key {
+			return p.memo[i].value
+		}
 	}
 	v := f()
-	p.memo[key] = v
+	p.memo = append(p.memo, memoEntry{key, v})
 	return v
 }
 
