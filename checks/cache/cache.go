@@ -18,10 +18,8 @@
 package cache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -92,12 +90,6 @@ type storedEdit struct {
 	New   string
 }
 
-// indexFile is the index as stored.
-type indexFile struct {
-	Salt    Hash
-	Entries map[string]*entry
-}
-
 // Status identifies a version of a file without reading it.
 type Status struct {
 	Size   int64
@@ -149,11 +141,11 @@ func (c *Cache) read() map[string]*entry {
 	if err != nil {
 		return map[string]*entry{}
 	}
-	var idx indexFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&idx) != nil || idx.Salt != c.salt || idx.Entries == nil {
+	entries, err := decodeIndex(data, c.salt)
+	if err != nil {
 		return map[string]*entry{}
 	}
-	return idx.Entries
+	return entries
 }
 
 // settingsKey identifies a checks.Settings value cheaply: runs resolve
@@ -289,11 +281,7 @@ func (c *Cache) Save() error {
 			delete(merged, name)
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(indexFile{Salt: c.salt, Entries: merged}); err != nil {
-		return fmt.Errorf("cache: %v", err)
-	}
-	if err := writeAtomic(c.index, buf.Bytes()); err != nil {
+	if err := writeAtomic(c.index, encodeIndex(c.salt, merged)); err != nil {
 		return fmt.Errorf("cache: %v", err)
 	}
 	c.entries = merged

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -310,5 +311,39 @@ func TestStatusOf(t *testing.T) {
 	}
 	if b := stat(); b == a {
 		t.Errorf("status unchanged by a write that changes the size: %+v", b)
+	}
+}
+
+// The index file reads back as written, and a damaged one reads as an
+// error, never a panic or a partial index.
+func TestIndexEncoding(t *testing.T) {
+	salt := Key([]byte("b"))
+	entries := map[string]*entry{
+		"0123456789abcdef a.py": {Status: old(6), Content: Key([]byte("x")), Used: 20417, Diagnostics: encode(diags)},
+		"0123456789abcdef b.py": {Status: Status{Size: -1, Mtime: -5, Inode: 1 << 63}, Used: 1, Diagnostics: encode(nil)},
+	}
+	data := encodeIndex(salt, entries)
+	got, err := decodeIndex(data, salt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, entries) {
+		t.Errorf("read back as %+v, want %+v", got, entries)
+	}
+	if _, err := decodeIndex(data, Key([]byte("other build"))); err == nil {
+		t.Error("an index of another build was read")
+	}
+	for n := range len(data) {
+		if _, err := decodeIndex(data[:n], salt); err == nil {
+			t.Errorf("the first %d of %d bytes read without an error", n, len(data))
+		}
+	}
+	for i := len(indexMagic) + len(salt); i < len(data); i++ {
+		bad := append([]byte(nil), data...)
+		bad[i] ^= 0xff
+		decodeIndex(bad, salt) // must not panic
+	}
+	if _, err := decodeIndex(append(data, 0), salt); err == nil {
+		t.Error("trailing bytes read without an error")
 	}
 }

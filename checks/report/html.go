@@ -8,15 +8,19 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed report.html.tmpl
 var pageTemplate string
 
-// page is the parsed page template.
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"plural": plural,
-}).Parse(pageTemplate))
+// page returns the parsed page template, parsed on first use so that the
+// commands that write no report do not pay for it at start-up.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"plural": plural,
+	}).Parse(pageTemplate))
+})
 
 // familyColors are the chart colours of the families; other prefixes get
 // otherColor.
@@ -45,7 +49,7 @@ func HTML(w io.Writer, in *Input) error {
 	m.Chart = template.HTML(chart(m))
 	m.Legend = legend(m)
 	var buf bytes.Buffer
-	if err := page.Execute(&buf, m); err != nil {
+	if err := page().Execute(&buf, m); err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())

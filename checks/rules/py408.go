@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/semantic"
@@ -103,7 +104,7 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 	case *ast.BinOp:
 		switch n.Op {
 		case ast.Mod:
-			if f, ok := stringConstant(n.Left); !ok || !percentS.MatchString(f) {
+			if f, ok := stringConstant(n.Left); !ok || !percentS().MatchString(f) {
 				return
 			}
 			args := []ast.Expr{n.Right}
@@ -139,8 +140,11 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 	}
 }
 
-// percentS matches a %s conversion of printf-style formatting.
-var percentS = regexp.MustCompile(`%(\([^)]*\))?[-#0 +]*(\*|[0-9]+)?(\.(\*|[0-9]+))?s`)
+// percentS matches a %s conversion of printf-style formatting. It is
+// compiled on first use: only modules with t-strings need it.
+var percentS = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`%(\([^)]*\))?[-#0 +]*(\*|[0-9]+)?(\.(\*|[0-9]+))?s`)
+})
 
 // isTemplate reports whether e evaluates to a t-string Template: a t-string
 // literal, or a name whose every binding in its scope assigns one.

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/py314/py314/checks"
@@ -1298,28 +1299,40 @@ func (t *threads) isExternal(s semantic.ScopeID) bool {
 // ---------------------------------------------------------------------------
 // Locks
 
-var lockedNameRE = regexp.MustCompile(`(?i)(^|_)locked($|_)|_with_lock$|_under_lock$`)
+// The regular expressions of this file are compiled on first use, so that
+// a run that never needs them (most runs: they are asked only in modules
+// that start threads) does not pay for them at start-up.
 
-var lockDocRE = regexp.MustCompile(`(?i)(lock (is |must be |should be )?(already )?held|hold(s|ing)? (the |a |an )?[\w.]*\s?lock|must be called with|called with (the |a )?[\w.]*\s?lock|caller (must|should) (hold|acquire|lock)|under (the |a )?[\w.]*\s?lock|while holding|with [\w.]*lock held|lock (is )?acquired)`)
+var lockedNameRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(^|_)locked($|_)|_with_lock$|_under_lock$`)
+})
+
+var lockDocRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(lock (is |must be |should be )?(already )?held|hold(s|ing)? (the |a |an )?[\w.]*\s?lock|must be called with|called with (the |a )?[\w.]*\s?lock|caller (must|should) (hold|acquire|lock)|under (the |a )?[\w.]*\s?lock|while holding|with [\w.]*lock held|lock (is )?acquired)`)
+})
 
 // lockDocAlternatives are the alternatives of lockDocRE, lowercase and
 // anchored, each with the literal it starts with. mentionsHeldLock runs
 // them only where that literal is: lockDocRE itself runs every alternative
 // at every position of the docstring, which cost more than the rest of
 // the thread analysis.
-var lockDocAlternatives = []struct {
+var lockDocAlternatives = sync.OnceValue(func() []lockDocAlternative {
+	return []lockDocAlternative{
+		{"lock ", regexp.MustCompile(`^lock (is |must be |should be )?(already )?held`)},
+		{"hold", regexp.MustCompile(`^hold(s|ing)? (the |a |an )?[\w.]*\s?lock`)},
+		{"must be called with", regexp.MustCompile(`^must be called with`)},
+		{"called with ", regexp.MustCompile(`^called with (the |a )?[\w.]*\s?lock`)},
+		{"caller ", regexp.MustCompile(`^caller (must|should) (hold|acquire|lock)`)},
+		{"under ", regexp.MustCompile(`^under (the |a )?[\w.]*\s?lock`)},
+		{"while holding", regexp.MustCompile(`^while holding`)},
+		{"with ", regexp.MustCompile(`^with [\w.]*lock held`)},
+		{"lock ", regexp.MustCompile(`^lock (is )?acquired`)},
+	}
+})
+
+type lockDocAlternative struct {
 	lead string
 	re   *regexp.Regexp
-}{
-	{"lock ", regexp.MustCompile(`^lock (is |must be |should be )?(already )?held`)},
-	{"hold", regexp.MustCompile(`^hold(s|ing)? (the |a |an )?[\w.]*\s?lock`)},
-	{"must be called with", regexp.MustCompile(`^must be called with`)},
-	{"called with ", regexp.MustCompile(`^called with (the |a )?[\w.]*\s?lock`)},
-	{"caller ", regexp.MustCompile(`^caller (must|should) (hold|acquire|lock)`)},
-	{"under ", regexp.MustCompile(`^under (the |a )?[\w.]*\s?lock`)},
-	{"while holding", regexp.MustCompile(`^while holding`)},
-	{"with ", regexp.MustCompile(`^with [\w.]*lock held`)},
-	{"lock ", regexp.MustCompile(`^lock (is )?acquired`)},
 }
 
 // mentionsHeldLock reports whether lockDocRE matches doc. On ASCII text,
@@ -1329,11 +1342,11 @@ var lockDocAlternatives = []struct {
 func mentionsHeldLock(doc string) bool {
 	for i := 0; i < len(doc); i++ {
 		if doc[i] >= utf8.RuneSelf {
-			return lockDocRE.MatchString(doc)
+			return lockDocRE().MatchString(doc)
 		}
 	}
 	d := strings.ToLower(doc)
-	for _, alt := range lockDocAlternatives {
+	for _, alt := range lockDocAlternatives() {
 		for i := 0; ; {
 			j := strings.Index(d[i:], alt.lead)
 			if j < 0 {
@@ -1373,7 +1386,7 @@ func (t *threads) findLockedFunctions() {
 			continue
 		}
 		lowerName := strings.ToLower(def.Name)
-		if strings.Contains(lowerName, "lock") && lockedNameRE.MatchString(def.Name) && !strings.Contains(lowerName, "unlocked") {
+		if strings.Contains(lowerName, "lock") && lockedNameRE().MatchString(def.Name) && !strings.Contains(lowerName, "unlocked") {
 			t.lockedFn[s] = true
 			continue
 		}

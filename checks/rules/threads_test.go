@@ -416,7 +416,7 @@ func TestMentionsHeldLock(t *testing.T) {
 		{"Non-ASCII: the lock is held — by the caller", true},
 		{"Non-ASCII: the lock is free — no caller", false},
 	} {
-		got, re := mentionsHeldLock(c.doc), lockDocRE.MatchString(c.doc)
+		got, re := mentionsHeldLock(c.doc), lockDocRE().MatchString(c.doc)
 		if got != c.want || re != c.want {
 			t.Errorf("%q: mentionsHeldLock %v, lockDocRE %v, want %v", c.doc, got, re, c.want)
 		}
