@@ -38,9 +38,9 @@ var layers = []struct {
 	{"fixes/...", []string{"fixes/...", "checks/...", "parser/..."}},
 	{"corpus/oracle", nil}, // runs node; the standard library only
 	{"corpus/...", []string{"parser/...", "checks/...", "fixes/...", "corpus/..."}},
-	{"cmd/...", []string{"..."}},   // anything
-	{"lsp/...", []string{"..."}},   // anything
-	{"tools/...", []string{"..."}}, // code generators run by go generate, not part of py314
+	{"cmd/...", []string{"..."}},                                     // anything
+	{"lsp/...", []string{"..."}},                                     // anything
+	{"tools/...", []string{"..."}},                                   // code generators run by go generate, not part of py314
 	{"bench/...", []string{"parser/...", "checks/...", "fixes/..."}}, // measurements, not part of py314
 }
 
