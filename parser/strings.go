@@ -305,14 +305,7 @@ func decodeStr(body string, raw, braces bool) (string, string) {
 	for i := 0; i < len(body); {
 		c := body[i]
 		if decodeStops[c]&stops == 0 {
-			// A run of plain text, copied at once: strings that need
-			// decoding are mostly long docstrings with an escape or two.
-			j := i + 1
-			for j < len(body) && decodeStops[body[j]]&stops == 0 {
-				j++
-			}
-			b = append(b, body[i:j]...)
-			i = j
+			b, i = appendPlain(b, body, i, stops)
 			continue
 		}
 		switch {
@@ -416,6 +409,18 @@ func decodeStr(body string, raw, braces bool) (string, string) {
 	return string(b), ""
 }
 
+// appendPlain appends to b the run of body from i up to the next byte that
+// is one of stops, and returns b and the index of that byte. Bodies that
+// need decoding are mostly long docstrings with an escape or two, so their
+// plain runs are copied at once rather than byte by byte.
+func appendPlain(b []byte, body string, i int, stops uint8) ([]byte, int) {
+	j := i + 1
+	for j < len(body) && decodeStops[body[j]]&stops == 0 {
+		j++
+	}
+	return append(b, body[i:j]...), j
+}
+
 // unicodeError formats CPython's error for a bad escape between body
 // offsets start and end (exclusive). CPython decodes a copy of the body in
 // which each non-ASCII character is spelled \UXXXXXXXX, and a backslash
@@ -458,14 +463,7 @@ func decodeBytes(body string, raw bool) (string, string) {
 	for i := 0; i < len(body); {
 		c := body[i]
 		if decodeStops[c]&stops == 0 {
-			// A run of plain text, copied at once: strings that need
-			// decoding are mostly long docstrings with an escape or two.
-			j := i + 1
-			for j < len(body) && decodeStops[body[j]]&stops == 0 {
-				j++
-			}
-			b = append(b, body[i:j]...)
-			i = j
+			b, i = appendPlain(b, body, i, stops)
 			continue
 		}
 		switch {

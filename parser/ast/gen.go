@@ -171,9 +171,7 @@ func isNodeType(t string) bool {
 }
 
 func genWalk(nodes []node) []byte {
-	var b bytes.Buffer
-	b.WriteString(header)
-	b.WriteString(`// Inspect traverses the tree rooted at node in depth-first order. It calls
+	return genVisit(nodes, `// Inspect traverses the tree rooted at node in depth-first order. It calls
 // f(node); if f returns true, Inspect visits each non-nil child of node in
 // field order, then calls f(nil).
 func Inspect(node Node, f func(Node) bool) {
@@ -181,43 +179,37 @@ func Inspect(node Node, f func(Node) bool) {
 		return
 	}
 	switch n := node.(type) {
-`)
-	for _, n := range nodes {
-		fmt.Fprintf(&b, "\tcase *%s:\n", n.name)
-		for _, fl := range n.fields {
-			switch {
-			case strings.HasPrefix(fl.typ, "[]") && isNodeType(fl.typ[2:]):
-				fmt.Fprintf(&b, "\t\tfor _, x := range n.%s {\n\t\t\tif x != nil {\n\t\t\t\tInspect(x, f)\n\t\t\t}\n\t\t}\n", fl.goName)
-			case isNodeType(fl.typ):
-				fmt.Fprintf(&b, "\t\tif n.%s != nil {\n\t\t\tInspect(n.%s, f)\n\t\t}\n", fl.goName, fl.goName)
-			}
-		}
-	}
-	b.WriteString("\t}\n\tf(nil)\n}\n")
-	return b.Bytes()
+`, "Inspect(%s, f)", "\t}\n\tf(nil)\n}\n")
 }
 
 func genChildren(nodes []node) []byte {
-	var b bytes.Buffer
-	b.WriteString(header)
-	b.WriteString(`// AppendChildren appends the non-nil direct children of node to dst in
+	return genVisit(nodes, `// AppendChildren appends the non-nil direct children of node to dst in
 // the order Inspect visits them, and returns the extended slice. It lets a
 // walker keep its own stack instead of calling back through a closure.
 func AppendChildren(dst []Node, node Node) []Node {
 	switch n := node.(type) {
-`)
+`, "dst = append(dst, %s)", "\t}\n\treturn dst\n}\n")
+}
+
+// genVisit writes a function that switches on the node's type and does
+// visit (a format with one %s, the child) for each non-nil child in field
+// order: head opens the function and the switch, tail closes them.
+func genVisit(nodes []node, head, visit, tail string) []byte {
+	var b bytes.Buffer
+	b.WriteString(header)
+	b.WriteString(head)
 	for _, n := range nodes {
 		fmt.Fprintf(&b, "\tcase *%s:\n", n.name)
 		for _, fl := range n.fields {
 			switch {
 			case strings.HasPrefix(fl.typ, "[]") && isNodeType(fl.typ[2:]):
-				fmt.Fprintf(&b, "\t\tfor _, x := range n.%s {\n\t\t\tif x != nil {\n\t\t\t\tdst = append(dst, x)\n\t\t\t}\n\t\t}\n", fl.goName)
+				fmt.Fprintf(&b, "\t\tfor _, x := range n.%s {\n\t\t\tif x != nil {\n\t\t\t\t%s\n\t\t\t}\n\t\t}\n", fl.goName, fmt.Sprintf(visit, "x"))
 			case isNodeType(fl.typ):
-				fmt.Fprintf(&b, "\t\tif n.%s != nil {\n\t\t\tdst = append(dst, n.%s)\n\t\t}\n", fl.goName, fl.goName)
+				fmt.Fprintf(&b, "\t\tif n.%s != nil {\n\t\t\t%s\n\t\t}\n", fl.goName, fmt.Sprintf(visit, "n."+fl.goName))
 			}
 		}
 	}
-	b.WriteString("\t}\n\treturn dst\n}\n")
+	b.WriteString(tail)
 	return b.Bytes()
 }
 
