@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/py314/py314/checks"
-	"github.com/py314/py314/checks/config"
-	"github.com/py314/py314/checks/rules"
 	"github.com/py314/py314/corpus/oracle"
 	"github.com/py314/py314/fixes"
 	"github.com/py314/py314/parser"
@@ -50,22 +48,6 @@ type daCase struct {
 	before, afterRun daRun
 }
 
-func daLint(t *testing.T, code, target string) func(*parser.File) []checks.Diagnostic {
-	t.Helper()
-	enabled, err := config.Select(rules.All(), config.Selection{Select: []string{code}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := parser.Version{Major: 3, Minor: 14}
-	if target != "" {
-		if v, err = parser.ParseVersion(target); err != nil {
-			t.Fatal(err)
-		}
-	}
-	settings := checks.Settings{Rules: enabled, Target: v}
-	return func(f *parser.File) []checks.Diagnostic { return checks.Run(f, settings).Diagnostics }
-}
-
 func daDiagnostics(f *parser.File, diags []checks.Diagnostic) []string {
 	var out []string
 	for _, d := range diags {
@@ -88,7 +70,7 @@ func equalRuns(a, b daRun) bool { return a.String() == b.String() }
 func TestDABehaviour(t *testing.T) {
 	var reqs []oracle.Request
 	for _, c := range daCases {
-		lint := daLint(t, c.code, c.target)
+		lint := ruleLint(t, c.code, c.target)
 		f := parser.ParseSource(c.name+".py", []byte(c.src), parser.Options{})
 		if len(f.Errors) > 0 {
 			t.Fatalf("%s: %v", c.name, f.Errors)
@@ -168,7 +150,7 @@ func TestDA001Compile(t *testing.T) {
 		"def f(x=(y := 3)) -> int: pass\n",
 		"async def g(s) -> dict:\n    d: dict = await s.get()\n",
 	}
-	lint := daLint(t, "DA001", "")
+	lint := ruleLint(t, "DA001", "")
 	var reqs []oracle.Request
 	for _, src := range append(bad, good...) {
 		reqs = append(reqs, oracle.Request{ID: src, Op: oracle.Compile, Src: []byte(src)})
@@ -215,7 +197,7 @@ def f(x: Later) -> None: ...
 class Later: ...
 `
 	for _, name := range []string{"m.pyi", "m.py"} {
-		lint := daLint(t, "DA", "3.9")
+		lint := ruleLint(t, "DA", "3.9")
 		f := parser.ParseSource(name, []byte(src), parser.Options{})
 		got := strings.Join(daDiagnostics(f, lint(f)), "\n")
 		want := ""

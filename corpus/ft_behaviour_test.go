@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/py314/py314/checks"
-	"github.com/py314/py314/checks/config"
-	"github.com/py314/py314/checks/rules"
 	"github.com/py314/py314/corpus/oracle"
 	"github.com/py314/py314/fixes"
 	"github.com/py314/py314/parser"
@@ -36,22 +34,6 @@ type ftFixCase struct {
 	after              string   // src after the fixes
 	harness            string   // appended to both when they run
 	run                ftRun    // what both print
-}
-
-func ftLint(t *testing.T, code, target string) func(*parser.File) []checks.Diagnostic {
-	t.Helper()
-	enabled, err := config.Select(rules.All(), config.Selection{Select: []string{code}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := parser.Version{Major: 3, Minor: 14}
-	if target != "" {
-		if v, err = parser.ParseVersion(target); err != nil {
-			t.Fatal(err)
-		}
-	}
-	settings := checks.Settings{Rules: enabled, Target: v}
-	return func(f *parser.File) []checks.Diagnostic { return checks.Run(f, settings).Diagnostics }
 }
 
 func ftResult(r oracle.Result) ftRun {
@@ -199,7 +181,7 @@ def gil_enabled():
 func TestFTFixBehaviour(t *testing.T) {
 	var reqs []oracle.Request
 	for _, c := range ftFixCases {
-		lint := ftLint(t, c.code, c.target)
+		lint := ruleLint(t, c.code, c.target)
 		f := parser.ParseSource(c.name+".py", []byte(c.src), parser.Options{})
 		if len(f.Errors) > 0 {
 			t.Fatalf("%s: %v", c.name, f.Errors)

@@ -287,3 +287,21 @@ func compareWants(t *testing.T, name string, f *parser.File, wants []want, diags
 		t.Error(u)
 	}
 }
+
+// ruleLint returns a lint function for the fix loop that runs the one rule
+// code with the target version target (3.14 when empty).
+func ruleLint(t *testing.T, code, target string) func(*parser.File) []checks.Diagnostic {
+	t.Helper()
+	enabled, err := config.Select(rules.All(), config.Selection{Select: []string{code}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := parser.Version{Major: 3, Minor: 14}
+	if target != "" {
+		if v, err = parser.ParseVersion(target); err != nil {
+			t.Fatal(err)
+		}
+	}
+	settings := checks.Settings{Rules: enabled, Target: v}
+	return func(f *parser.File) []checks.Diagnostic { return checks.Run(f, settings).Diagnostics }
+}
