@@ -205,14 +205,9 @@ func annotationNames(e ast.Expr) []*ast.Name {
 			return false
 		case *ast.Lambda:
 			return false
-		case *ast.ListComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.SetComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.DictComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.GeneratorExp:
-			return daFirstIter(n.Generators, walk)
+		}
+		if gens, ok := ast.Generators(n); ok {
+			return daFirstIter(gens, walk)
 		}
 		return true
 	}

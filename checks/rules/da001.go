@@ -128,14 +128,9 @@ func checkDA001Expr(p *checks.Pass, e ast.Expr) {
 				}
 			}
 			return false
-		case *ast.ListComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.SetComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.DictComp:
-			return daFirstIter(n.Generators, walk)
-		case *ast.GeneratorExp:
-			return daFirstIter(n.Generators, walk)
+		}
+		if gens, ok := ast.Generators(n); ok {
+			return daFirstIter(gens, walk)
 		}
 		return true
 	}

@@ -245,17 +245,8 @@ func isASTLiteralNode(p *checks.Pass, e ast.Expr) bool {
 	if !found {
 		// A comprehension's condition narrows its element expression.
 		m.Ancestors(name, func(a ast.Node) bool {
-			var gens []*ast.Comprehension
-			switch a := a.(type) {
-			case *ast.ListComp:
-				gens = a.Generators
-			case *ast.SetComp:
-				gens = a.Generators
-			case *ast.GeneratorExp:
-				gens = a.Generators
-			case *ast.DictComp:
-				gens = a.Generators
-			default:
+			gens, ok := ast.Generators(a)
+			if !ok {
 				return true
 			}
 			for _, g := range gens {

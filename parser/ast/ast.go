@@ -76,6 +76,22 @@ func (l *Loc) End() token.Pos { return l.Stop }
 // Span returns the node's byte range.
 func (l *Loc) Span() token.Span { return token.Span{Start: l.Start, End: l.Stop} }
 
+// Generators returns the for and if clauses of a comprehension (ListComp,
+// SetComp, DictComp or GeneratorExp), and whether n is one.
+func Generators(n Node) ([]*Comprehension, bool) {
+	switch n := n.(type) {
+	case *ListComp:
+		return n.Generators, true
+	case *SetComp:
+		return n.Generators, true
+	case *DictComp:
+		return n.Generators, true
+	case *GeneratorExp:
+		return n.Generators, true
+	}
+	return nil, false
+}
+
 // ---------------------------------------------------------------------------
 // Module
 
