@@ -56,7 +56,7 @@ func daOnlyTests314(p *checks.Pass) bool {
 		}
 		for _, mk := range marks {
 			c, ok := mk.(*ast.Call)
-			if !ok || len(c.Args) == 0 || !matchesQualified(m, c.Func, "pytest.mark.skipif") {
+			if !ok || len(c.Args) == 0 || !m.MatchesQualified(c.Func, "pytest.mark.skipif") {
 				continue
 			}
 			if lo, hi, ok := m.VersionTest(c.Args[0]); ok && lo == (parser.Version{}) && !daVersion314().Less(hi) {
@@ -486,7 +486,7 @@ func daInstanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string
 		return ""
 	}
 	for _, d := range decorators {
-		if matchesQualified(m, d, "builtins.classmethod", "builtins.staticmethod", "functools.classmethod") {
+		if m.MatchesQualified(d, "builtins.classmethod", "builtins.staticmethod", "functools.classmethod") {
 			return ""
 		}
 		if n, ok := d.(*ast.Name); ok && (n.Id == "classmethod" || n.Id == "staticmethod") {
@@ -759,7 +759,7 @@ func daReadTarget(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 			return daSelfClass(m, n, e.Value)
 		}
 	case *ast.Call:
-		if matchesQualified(m, e.Func, "builtins.type") && len(e.Args) == 1 {
+		if m.MatchesQualified(e.Func, "builtins.type") && len(e.Args) == 1 {
 			return daSelfClass(m, n, e.Args[0])
 		}
 	case *ast.Name:
@@ -781,7 +781,7 @@ func daSelfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 	}
 	_, decorators, _, _, _ := daDefParts(fn)
 	for _, d := range decorators {
-		if matchesQualified(m, d, "builtins.staticmethod") {
+		if m.MatchesQualified(d, "builtins.staticmethod") {
 			return nil // the first parameter is an ordinary argument
 		}
 	}
@@ -841,7 +841,7 @@ func daRegisterTarget(m *semantic.Model, e ast.Expr) ast.Node {
 	fn := m.Binding(id).Node
 	_, decorators, _, _, _ := daDefParts(fn)
 	for _, d := range decorators {
-		if matchesQualified(m, d, "functools.singledispatch", "functools.singledispatchmethod") {
+		if m.MatchesQualified(d, "functools.singledispatch", "functools.singledispatchmethod") {
 			return fn
 		}
 	}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/py314/py314/checks"
-	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
 )
 
@@ -46,49 +45,8 @@ func stringConstant(e ast.Expr) (string, bool) {
 	return "", false
 }
 
-// matchesQualified reports whether e stands for one of the dotted names,
-// as Model.MatchesQualified does. The qualified name of an attribute ends
-// with the attribute, so an attribute whose name is not the last component
-// of one of a few names is ruled out without looking the node up: rules
-// ask this of most calls and attributes of every file, and nearly all of
-// them are something else.
-func matchesQualified(m *semantic.Model, e ast.Expr, names ...string) bool {
-	return qualifiedIn(m, e, names...) != ""
-}
-
-// qualifiedIn returns the qualified name of e when it is one of names, and
-// "" otherwise (see matchesQualified).
-func qualifiedIn(m *semantic.Model, e ast.Expr, names ...string) string {
-	// For a few names, comparing an attribute's name with their last
-	// components is cheaper than finding the node's record in the model.
-	if a, ok := e.(*ast.Attribute); ok && len(names) <= 3 && !lastIn(a.Attr, names) {
-		return ""
-	}
-	q := m.QualifiedName(e)
-	if q == "" {
-		return ""
-	}
-	for _, n := range names {
-		if q == n {
-			return q
-		}
-	}
-	return ""
-}
-
-// lastIn reports whether last is the last component of one of the dotted
-// names.
-func lastIn(last string, names []string) bool {
-	for _, q := range names {
-		if len(q) > len(last) && q[len(q)-len(last)-1] == '.' && q[len(q)-len(last):] == last {
-			return true
-		}
-	}
-	return false
-}
-
 // calls reports whether c calls one of the functions or classes with the
 // qualified names.
 func calls(p *checks.Pass, c *ast.Call, names ...string) bool {
-	return qualifiedIn(p.Model, c.Func, names...) != ""
+	return p.Model.QualifiedIn(c.Func, names...) != ""
 }

@@ -316,9 +316,9 @@ func da003NamespaceFix(p *checks.Pass, n ast.Node, ns ast.Expr) *checks.Fix {
 func da003Module(m *semantic.Model, obj ast.Expr) bool {
 	switch obj := obj.(type) {
 	case *ast.Call:
-		return matchesQualified(m, obj.Func, "importlib.import_module", "builtins.__import__")
+		return m.MatchesQualified(obj.Func, "importlib.import_module", "builtins.__import__")
 	case *ast.Subscript:
-		return matchesQualified(m, obj.Value, "sys.modules")
+		return m.MatchesQualified(obj.Value, "sys.modules")
 	case *ast.Name:
 		id := m.Resolve(obj)
 		if id == semantic.NoBinding {
@@ -340,7 +340,7 @@ func da003Module(m *semantic.Model, obj ast.Expr) bool {
 // __dict__ gets the key when they are first read or set, as before 3.14.
 func da003FreshModule(m *semantic.Model, obj ast.Expr) bool {
 	if c, ok := obj.(*ast.Call); ok {
-		return matchesQualified(m, c.Func, "types.ModuleType")
+		return m.MatchesQualified(c.Func, "types.ModuleType")
 	}
 	name, ok := obj.(*ast.Name)
 	if !ok {

@@ -71,7 +71,7 @@ The two removed attributes have no fix: the value is whatever ` + "`evaluate`" +
 }
 
 func daForwardRefClass(m *semantic.Model, e ast.Expr) bool {
-	return matchesQualified(m, e, "typing.ForwardRef", "annotationlib.ForwardRef", "typing_extensions.ForwardRef")
+	return m.MatchesQualified(e, "typing.ForwardRef", "annotationlib.ForwardRef", "typing_extensions.ForwardRef")
 }
 
 func da005Guarded(m *semantic.Model, n ast.Node) bool {
@@ -184,7 +184,7 @@ func daIsForwardRef(m *semantic.Model, e ast.Expr) bool {
 	m.Ancestors(name, func(a ast.Node) bool {
 		switch a := a.(type) {
 		case *ast.If:
-			if c, ok := a.Test.(*ast.Call); ok && matchesQualified(m, c.Func, "builtins.isinstance") && len(c.Args) == 2 {
+			if c, ok := a.Test.(*ast.Call); ok && m.MatchesQualified(c.Func, "builtins.isinstance") && len(c.Args) == 2 {
 				if x, ok := c.Args[0].(*ast.Name); ok && x.Id == name.Id && daForwardRefClass(m, c.Args[1]) {
 					found = true
 					return false

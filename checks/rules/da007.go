@@ -78,7 +78,7 @@ func checkDA007(p *checks.Pass, n ast.Node) {
 		}
 		obj = n.Value
 	case *ast.Call:
-		if !matchesQualified(m, n.Func, "builtins.getattr") || len(n.Args) < 2 {
+		if !m.MatchesQualified(n.Func, "builtins.getattr") || len(n.Args) < 2 {
 			return
 		}
 		if k, ok := stringConstant(n.Args[1]); !ok || k != "__annotations__" {

@@ -78,7 +78,7 @@ func daAnnotationsRead(p *checks.Pass, e ast.Expr) ast.Expr {
 			return e.Value
 		}
 	case *ast.Call:
-		if matchesQualified(p.Model, e.Func, "builtins.getattr") && len(e.Args) >= 2 {
+		if p.Model.MatchesQualified(e.Func, "builtins.getattr") && len(e.Args) >= 2 {
 			if k, ok := stringConstant(e.Args[1]); ok && k == "__annotations__" {
 				return e.Args[0]
 			}
@@ -121,7 +121,7 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 		}
 		p.ReportFix(checks.SpanOf(n), da008Message, fix)
 	case *ast.Call:
-		if matchesQualified(m, n.Func, "builtins.setattr") && len(n.Args) == 3 {
+		if m.MatchesQualified(n.Func, "builtins.setattr") && len(n.Args) == 3 {
 			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && daAnnotationsRead(p, n.Args[2]) != nil && !daOnlyBefore314(m, n) {
 				p.Reportf(n, da008Message)
 			}

@@ -221,7 +221,7 @@ func popAfterTruthiness(t *threads, container ast.Expr, body []ast.Stmt) *checkA
 				found, node = a.Attr+"()", c
 			}
 			// if heap: heapq.heappop(heap)
-			if len(c.Args) > 0 && matchesQualified(t.m, c.Func, "heapq.heappop", "heapq.heapreplace") && t.squeezedIs(c.Args[0], want) {
+			if len(c.Args) > 0 && t.m.MatchesQualified(c.Func, "heapq.heappop", "heapq.heapreplace") && t.squeezedIs(c.Args[0], want) {
 				found, node = t.text(c.Func)+"("+t.text(c.Args[0])+")", c
 			}
 		}

@@ -81,7 +81,7 @@ func checkFT004(p *checks.Pass, n ast.Node) {
 	t := threadsOf(p)
 	switch n := n.(type) {
 	case *ast.Call:
-		if matchesQualified(p.Model, n.Func, "builtins.next") && len(n.Args) > 0 {
+		if p.Model.MatchesQualified(n.Func, "builtins.next") && len(n.Args) > 0 {
 			reportSharedIterator(p, t, n, n.Args[0])
 		} else if a, ok := n.Func.(*ast.Attribute); ok && a.Attr == "__next__" && len(n.Args) == 0 {
 			reportSharedIterator(p, t, n, a.Value)

@@ -81,7 +81,7 @@ func checkFT005(p *checks.Pass, n ast.Node) {
 	}
 	for _, it := range items {
 		c, ok := it.ContextExpr.(*ast.Call)
-		if !ok || !matchesQualified(p.Model, c.Func, catchWarnings...) {
+		if !ok || !p.Model.MatchesQualified(c.Func, catchWarnings...) {
 			continue
 		}
 		if a := t.accessAt(c, warningsKey); a != nil {
@@ -125,7 +125,7 @@ var taskSpawners = []string{
 // the module runs fn itself as one of several tasks.
 func (t *threads) tasksOverlap(fn *ast.AsyncFunctionDef, body []ast.Stmt) bool {
 	spawns := func(c *ast.Call) bool {
-		if matchesQualified(t.m, c.Func, taskSpawners...) {
+		if t.m.MatchesQualified(c.Func, taskSpawners...) {
 			return true
 		}
 		a, ok := c.Func.(*ast.Attribute)

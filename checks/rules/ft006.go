@@ -71,14 +71,14 @@ const defaultSwitchInterval = 0.005
 
 func checkFT006(p *checks.Pass, n ast.Node) {
 	c := n.(*ast.Call)
-	if !matchesQualified(p.Model, c.Func, "sys.setswitchinterval") || len(c.Args) != 1 {
+	if !p.Model.MatchesQualified(c.Func, "sys.setswitchinterval") || len(c.Args) != 1 {
 		return
 	}
 	v, ok := constantNumber(c.Args[0])
-	if matchesQualified(p.Model, c.Args[0], "sys.maxsize") {
+	if p.Model.MatchesQualified(c.Args[0], "sys.maxsize") {
 		v, ok = math.MaxInt64, true
 	}
-	if call, isCall := c.Args[0].(*ast.Call); isCall && matchesQualified(p.Model, call.Func, "builtins.float") && len(call.Args) == 1 {
+	if call, isCall := c.Args[0].(*ast.Call); isCall && p.Model.MatchesQualified(call.Func, "builtins.float") && len(call.Args) == 1 {
 		if s, isStr := stringConstant(call.Args[0]); isStr && (s == "inf" || s == "infinity") {
 			v, ok = math.Inf(1), true
 		}

@@ -98,7 +98,7 @@ func checkFT007(p *checks.Pass, n ast.Node) {
 		}
 	case *ast.Compare:
 		if len(n.Ops) == 1 && (n.Ops[0] == ast.In || n.Ops[0] == ast.NotIn) && sniffsFreeThreading(n.Left) &&
-			matchesQualified(m, n.Comparators[0], "sys.version") {
+			m.MatchesQualified(n.Comparators[0], "sys.version") {
 			text := "bool(sysconfig.get_config_var(\"Py_GIL_DISABLED\"))"
 			if n.Ops[0] == ast.NotIn {
 				text = "not sysconfig.get_config_var(\"Py_GIL_DISABLED\")"
@@ -107,14 +107,14 @@ func checkFT007(p *checks.Pass, n ast.Node) {
 				&checks.Fix{Title: "Replace with `" + text + "`", Applicability: checks.DisplayOnly, Edits: []checks.Edit{checks.Replace(checks.SpanOf(n), text)}})
 		}
 	case *ast.Call:
-		if a, ok := n.Func.(*ast.Attribute); ok && matchesQualified(m, a.Value, "sys.version") && len(n.Args) > 0 && sniffsFreeThreading(n.Args[0]) {
+		if a, ok := n.Func.(*ast.Attribute); ok && m.MatchesQualified(a.Value, "sys.version") && len(n.Args) > 0 && sniffsFreeThreading(n.Args[0]) {
 			switch a.Attr {
 			case "find", "index", "count", "rfind", "__contains__":
 				p.Reportf(n, "`sys.version` never contains %s on Python 3.14, whose free-threaded build says \"free-threading build\": use `sysconfig.get_config_var(\"Py_GIL_DISABLED\")` for the build, and `sys._is_gil_enabled()` for whether the GIL is on", p.Text(n.Args[0]))
 			}
 			return
 		}
-		q := qualifiedIn(m, n.Func, environSetters...)
+		q := m.QualifiedIn(n.Func, environSetters...)
 		var names []ast.Expr
 		switch q {
 		case "os.putenv", "os.unsetenv", "os.environ.setdefault", "os.environ.pop", "os.environ.__setitem__", "os.environ.__delitem__":
@@ -166,7 +166,7 @@ var environSetters = []string{
 
 func environItem(p *checks.Pass, e ast.Expr) (string, bool) {
 	s, ok := e.(*ast.Subscript)
-	if !ok || !matchesQualified(p.Model, s.Value, "os.environ") {
+	if !ok || !p.Model.MatchesQualified(s.Value, "os.environ") {
 		return "", false
 	}
 	name, ok := stringConstant(s.Slice)
@@ -200,7 +200,7 @@ func startsChildAfter(p *checks.Pass, n ast.Node) bool {
 		if !ok || c.Pos() < n.End() || m.FunctionOf(c) != fn {
 			continue
 		}
-		if matchesQualified(m, c.Func, childStarters...) {
+		if m.MatchesQualified(c.Func, childStarters...) {
 			found = true
 			break
 		}
@@ -359,11 +359,11 @@ func guardsGILProbe(p *checks.Pass, test ast.Expr) bool {
 			s, ok := stringConstant(x.Args[1])
 			return ok && s == "_is_gil_enabled"
 		}
-		if matchesQualified(p.Model, x.Func, "sysconfig.get_config_var") && len(x.Args) == 1 {
+		if p.Model.MatchesQualified(x.Func, "sysconfig.get_config_var") && len(x.Args) == 1 {
 			s, ok := stringConstant(x.Args[0])
 			return ok && s == "Py_GIL_DISABLED"
 		}
-		if matchesQualified(p.Model, x.Func, "builtins.bool") && len(x.Args) == 1 {
+		if p.Model.MatchesQualified(x.Func, "builtins.bool") && len(x.Args) == 1 {
 			return guardsGILProbe(p, x.Args[0])
 		}
 	case *ast.BoolOp:
@@ -379,7 +379,7 @@ func guardsGILProbe(p *checks.Pass, test ast.Expr) bool {
 			return true
 		}
 		// "free-threading" in sys.version: only free-threaded builds, 3.13+.
-		if len(x.Ops) == 1 && x.Ops[0] == ast.In && matchesQualified(p.Model, x.Comparators[0], "sys.version") {
+		if len(x.Ops) == 1 && x.Ops[0] == ast.In && p.Model.MatchesQualified(x.Comparators[0], "sys.version") {
 			if s, ok := stringConstant(x.Left); ok && strings.Contains(strings.ToLower(s), "free-thread") {
 				return true
 			}
@@ -389,7 +389,7 @@ func guardsGILProbe(p *checks.Pass, test ast.Expr) bool {
 			if s, ok := left.(*ast.Subscript); ok {
 				left = s.Value
 			}
-			if matchesQualified(p.Model, left, "sys.version_info") {
+			if p.Model.MatchesQualified(left, "sys.version_info") {
 				if tup, ok := x.Comparators[0].(*ast.Tuple); ok && len(tup.Elts) >= 2 {
 					maj, ok1 := constantNumber(tup.Elts[0])
 					min, ok2 := constantNumber(tup.Elts[1])

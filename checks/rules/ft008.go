@@ -79,7 +79,7 @@ func foreignFrame(p *checks.Pass, e ast.Expr, depth int) bool {
 	m := p.Model
 	switch x := e.(type) {
 	case *ast.Call:
-		if matchesQualified(m, x.Func, "sys._current_frames") {
+		if m.MatchesQualified(x.Func, "sys._current_frames") {
 			return true
 		}
 		// sys._current_frames().items(), .values(), .get(tid), dict(...),
@@ -151,10 +151,10 @@ func encloses(outer, n ast.Node) bool { return outer.Pos() <= n.Pos() && n.End()
 func isCurrentThreadID(m *semantic.Model, e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.Call:
-		return matchesQualified(m, x.Func, "threading.get_ident", "_thread.get_ident")
+		return m.MatchesQualified(x.Func, "threading.get_ident", "_thread.get_ident")
 	case *ast.Attribute:
 		if c, ok := x.Value.(*ast.Call); ok && x.Attr == "ident" {
-			return matchesQualified(m, c.Func, "threading.current_thread")
+			return m.MatchesQualified(c.Func, "threading.current_thread")
 		}
 	}
 	return false

@@ -81,7 +81,7 @@ No fix: whether the thread should see the caller's context is a design decision.
 func checkFT009(p *checks.Pass, n ast.Node) {
 	c := n.(*ast.Call)
 	m := p.Model
-	if !matchesQualified(m, c.Func, "threading.Thread", "threading.Timer") || keyword(c, "context") != nil {
+	if !m.MatchesQualified(c.Func, "threading.Thread", "threading.Timer") || keyword(c, "context") != nil {
 		return
 	}
 	t := threadsOf(p)
@@ -146,7 +146,7 @@ func decimalChangeBefore(p *checks.Pass, t *threads, c *ast.Call, spawner semant
 	m.Ancestors(c, func(a ast.Node) bool {
 		if w, ok := a.(*ast.With); ok {
 			for _, it := range w.Items {
-				if ic, ok := it.ContextExpr.(*ast.Call); ok && matchesQualified(m, ic.Func, "decimal.localcontext") {
+				if ic, ok := it.ContextExpr.(*ast.Call); ok && m.MatchesQualified(ic.Func, "decimal.localcontext") {
 					where = fmt.Sprintf("the thread starts inside `%s` (line %d)", p.Text(ic.Func), t.line(w.Pos()))
 					return false
 				}
@@ -170,13 +170,13 @@ func decimalChangeBefore(p *checks.Pass, t *threads, c *ast.Call, spawner semant
 		case *ast.Assign:
 			for _, target := range x.Targets {
 				if at, ok := target.(*ast.Attribute); ok {
-					if gc, ok := at.Value.(*ast.Call); ok && matchesQualified(m, gc.Func, "decimal.getcontext") {
+					if gc, ok := at.Value.(*ast.Call); ok && m.MatchesQualified(gc.Func, "decimal.getcontext") {
 						return fmt.Sprintf("the decimal context is changed at line %d", t.line(x.Pos()))
 					}
 				}
 			}
 		case *ast.Call:
-			if matchesQualified(m, x.Func, "decimal.setcontext") {
+			if m.MatchesQualified(x.Func, "decimal.setcontext") {
 				return fmt.Sprintf("the decimal context is replaced at line %d", t.line(x.Pos()))
 			}
 		}
@@ -221,7 +221,7 @@ func contextVar(p *checks.Pass, t *threads, e ast.Expr) (semantic.BindingID, boo
 	}
 	is := false
 	t.assignedValues(n, func(v ast.Expr) {
-		if c, ok := v.(*ast.Call); ok && matchesQualified(p.Model, c.Func, "contextvars.ContextVar") {
+		if c, ok := v.(*ast.Call); ok && p.Model.MatchesQualified(c.Func, "contextvars.ContextVar") {
 			is = true
 		}
 	})
@@ -266,13 +266,13 @@ func setsDecimal(p *checks.Pass, t *threads, reach []semantic.ScopeID) bool {
 		case *ast.Assign:
 			for _, target := range x.Targets {
 				if at, ok := target.(*ast.Attribute); ok {
-					if gc, ok := at.Value.(*ast.Call); ok && matchesQualified(m, gc.Func, "decimal.getcontext") {
+					if gc, ok := at.Value.(*ast.Call); ok && m.MatchesQualified(gc.Func, "decimal.getcontext") {
 						return true
 					}
 				}
 			}
 		case *ast.Call:
-			if matchesQualified(m, x.Func, "decimal.setcontext", "decimal.localcontext") {
+			if m.MatchesQualified(x.Func, "decimal.setcontext", "decimal.localcontext") {
 				return true
 			}
 		}

@@ -91,7 +91,7 @@ func checkFT010(p *checks.Pass, n ast.Node) {
 	}
 	seed := p.Memo(seedKey{}, func() any {
 		for _, info := range p.Model.Nodes {
-			if s, ok := info.Node.(*ast.Call); ok && len(s.Args)+len(s.Keywords) > 0 && matchesQualified(p.Model, s.Func, "random.seed") {
+			if s, ok := info.Node.(*ast.Call); ok && len(s.Args)+len(s.Keywords) > 0 && p.Model.MatchesQualified(s.Func, "random.seed") {
 				return s
 			}
 		}

@@ -293,7 +293,7 @@ func narrows(m *semantic.Model, test ast.Expr, name string) bool {
 // ast.NodeTransformer directly.
 func isNodeVisitor(m *semantic.Model, c *ast.ClassDef) bool {
 	for _, b := range c.Bases {
-		if matchesQualified(m, b, "ast.NodeVisitor", "ast.NodeTransformer") {
+		if m.MatchesQualified(b, "ast.NodeVisitor", "ast.NodeTransformer") {
 			return true
 		}
 	}

@@ -62,7 +62,7 @@ arguments the fix builds the path that ˋrelative_toˋ used to build itself,
 
 func checkPY108(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if q := qualifiedIn(p.Model, call.Func, pathlibClassNames...); q != "" {
+	if q := p.Model.QualifiedIn(call.Func, pathlibClassNames...); q != "" {
 		var kws []ast.Node
 		var names []string
 		for _, k := range call.Keywords {

@@ -72,7 +72,7 @@ func checkPY110(p *checks.Pass, n ast.Node) {
 	recv, method, isMethod := methodCall(call)
 	boolAction := calls(p, call, "argparse.BooleanOptionalAction")
 	if isMethod && method == "add_argument" {
-		if k := keyword(call, "action"); k != nil && matchesQualified(p.Model, k.Value, "argparse.BooleanOptionalAction") {
+		if k := keyword(call, "action"); k != nil && p.Model.MatchesQualified(k.Value, "argparse.BooleanOptionalAction") {
 			boolAction = true
 		}
 	}

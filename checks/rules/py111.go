@@ -59,7 +59,7 @@ var copyOrPickle = []string{"copy.copy", "copy.deepcopy", "pickle.dumps", "pickl
 
 func checkPY111(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	q := qualifiedIn(p.Model, call.Func, copyOrPickle...)
+	q := p.Model.QualifiedIn(call.Func, copyOrPickle...)
 	if q == "" || len(call.Args) == 0 || portingExempt(p.Model, n, since314, true) {
 		return
 	}

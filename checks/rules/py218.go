@@ -50,7 +50,7 @@ The fix passes ˋ""ˋ. It is safe: the result is the same empty dict or list.
 
 func checkPY218(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	q := qualifiedIn(p.Model, call.Func, "urllib.parse.parse_qs", "urllib.parse.parse_qsl")
+	q := p.Model.QualifiedIn(call.Func, "urllib.parse.parse_qs", "urllib.parse.parse_qsl")
 	if q == "" {
 		return
 	}

@@ -66,7 +66,7 @@ equivalent of the old implicit creation, which differs when another loop had bee
 func checkPY401(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	m := p.Model
-	if !matchesQualified(m, call.Func, "asyncio.get_event_loop", "asyncio.events.get_event_loop") ||
+	if !m.MatchesQualified(call.Func, "asyncio.get_event_loop", "asyncio.events.get_event_loop") ||
 		len(call.Args) != 0 || len(call.Keywords) != 0 {
 		return
 	}
@@ -171,7 +171,7 @@ func handles(m *semantic.Model, handlers []*ast.ExceptHandler, classes ...string
 			types = t.Elts
 		}
 		for _, t := range types {
-			if matchesQualified(m, t, classes...) {
+			if m.MatchesQualified(t, classes...) {
 				return true
 			}
 		}
@@ -189,7 +189,7 @@ func setsLoopBefore(p *checks.Pass, call *ast.Call, fn ast.Node) bool {
 		if !ok || c.Pos() >= call.Pos() || m.FunctionOf(c) != fn {
 			continue
 		}
-		if matchesQualified(m, c.Func, "asyncio.set_event_loop", "asyncio.events.set_event_loop") {
+		if m.MatchesQualified(c.Func, "asyncio.set_event_loop", "asyncio.events.set_event_loop") {
 			found = true
 			break
 		}

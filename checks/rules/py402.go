@@ -105,7 +105,7 @@ func checkPY402(p *checks.Pass, n ast.Node) {
 	}
 	if isProcessCreation(m, call) {
 		if keyword(call, "mp_context") != nil ||
-			len(call.Args) >= 2 && matchesQualified(m, call.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
+			len(call.Args) >= 2 && m.MatchesQualified(call.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
 			return
 		}
 		for _, arg := range []ast.Expr{argument(call, 1, "target"), argument(call, 99, "initializer")} {
@@ -114,7 +114,7 @@ func checkPY402(p *checks.Pass, n ast.Node) {
 				reportRuntimeGlobals(p, arg)
 			}
 		}
-		if m.FunctionOf(call) == nil && !underMainGuard(m, call) && !matchesQualified(m, call.Func, "multiprocessing.Process", "multiprocessing.context.Process") && !isProcessSubclassCall(m, call) {
+		if m.FunctionOf(call) == nil && !underMainGuard(m, call) && !m.MatchesQualified(call.Func, "multiprocessing.Process", "multiprocessing.context.Process") && !isProcessSubclassCall(m, call) {
 			p.Reportf(call, forkserverNote+"each worker imports this module again, and this module-level code creates workers again; move it under `if __name__ == \"__main__\":`")
 		}
 		return
@@ -141,7 +141,7 @@ func choosesStartMethod(p *checks.Pass) bool {
 	return p.Memo(startMethodKey{}, func() any {
 		for i := range p.Model.Nodes {
 			if c, ok := p.Model.Nodes[i].Node.(*ast.Call); ok &&
-				matchesQualified(p.Model, c.Func, "multiprocessing.set_start_method", "multiprocessing.context.set_start_method") {
+				p.Model.MatchesQualified(c.Func, "multiprocessing.set_start_method", "multiprocessing.context.set_start_method") {
 				return true
 			}
 		}
@@ -150,7 +150,7 @@ func choosesStartMethod(p *checks.Pass) bool {
 }
 
 func isProcessCreation(m *semantic.Model, call *ast.Call) bool {
-	return matchesQualified(m, call.Func, processCreators...) || isProcessSubclassCall(m, call)
+	return m.MatchesQualified(call.Func, processCreators...) || isProcessSubclassCall(m, call)
 }
 
 // isProcessSubclassCall reports whether call instantiates a class of the
@@ -161,7 +161,7 @@ func isProcessSubclassCall(m *semantic.Model, call *ast.Call) bool {
 		return false
 	}
 	for _, b := range c.Bases {
-		if matchesQualified(m, b, "multiprocessing.Process", "multiprocessing.context.Process") {
+		if m.MatchesQualified(b, "multiprocessing.Process", "multiprocessing.context.Process") {
 			return true
 		}
 	}
@@ -197,10 +197,10 @@ func isPool(p *checks.Pass, e ast.Expr) bool {
 	if !ok || keyword(c, "mp_context") != nil {
 		return false
 	}
-	if matchesQualified(m, c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
+	if m.MatchesQualified(c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
 		return len(c.Args) < 2 // the second argument is mp_context
 	}
-	return matchesQualified(m, c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
+	return m.MatchesQualified(c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
 }
 
 // isProcess reports whether e is a Process: a creation call, or a name
@@ -215,7 +215,7 @@ func isProcess(p *checks.Pass, e ast.Expr) bool {
 		e = boundValue(m, m.Binding(id))
 	}
 	c, ok := e.(*ast.Call)
-	return ok && (matchesQualified(m, c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
+	return ok && (m.MatchesQualified(c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
 }
 
 // reportUnpicklable reports a function argument that pickle cannot send

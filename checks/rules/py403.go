@@ -68,7 +68,7 @@ func checkPY403(p *checks.Pass, n ast.Node) {
 	m := p.Model
 	what := ""
 	switch {
-	case matchesQualified(m, call.Func, "shutil.unpack_archive"):
+	case m.MatchesQualified(call.Func, "shutil.unpack_archive"):
 		if isZipArchive(call) {
 			return
 		}
@@ -142,7 +142,7 @@ func isTarFile(p *checks.Pass, e ast.Expr) bool {
 	m := p.Model
 	opens := func(e ast.Expr) bool {
 		c, ok := e.(*ast.Call)
-		return ok && matchesQualified(m, c.Func, "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open",
+		return ok && m.MatchesQualified(c.Func, "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open",
 			"tarfile.TarFile.taropen", "tarfile.TarFile.gzopen", "tarfile.TarFile.bz2open", "tarfile.TarFile.xzopen",
 			"tarfile.TarFile.zstopen")
 	}

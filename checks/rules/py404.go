@@ -123,7 +123,7 @@ func basesLackIntConversion(m *semantic.Model, c *ast.ClassDef, seen map[*ast.Cl
 		return false // a metaclass may do anything
 	}
 	for _, b := range c.Bases {
-		if matchesQualified(m, b, "builtins.object") {
+		if m.MatchesQualified(b, "builtins.object") {
 			continue
 		}
 		name, ok := b.(*ast.Name)

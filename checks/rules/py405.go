@@ -116,7 +116,7 @@ func inBooleanContext(m *semantic.Model, e ast.Expr) bool {
 		return inBooleanContext(m, parent)
 	case *ast.Call:
 		return len(parent.Args) == 1 && parent.Args[0] == e && len(parent.Keywords) == 0 &&
-			matchesQualified(m, parent.Func, "builtins.bool")
+			m.MatchesQualified(parent.Func, "builtins.bool")
 	}
 	return false
 }

@@ -71,7 +71,7 @@ func checkPY406(p *checks.Pass, n ast.Node) {
 		targets, value = []ast.Expr{s.Target}, s.Value
 	}
 	call, ok := value.(*ast.Call)
-	if !ok || !matchesQualified(m, call.Func, "functools.partial") {
+	if !ok || !m.MatchesQualified(call.Func, "functools.partial") {
 		return
 	}
 	if m.Scope(m.ScopeOf(n)).Kind != semantic.ClassScope {

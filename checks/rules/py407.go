@@ -223,10 +223,10 @@ func isSQLiteObject(p *checks.Pass, e ast.Expr, depth int) bool {
 	m := p.Model
 	switch e := e.(type) {
 	case *ast.Call:
-		if matchesQualified(m, e.Func, "sqlite3.connect", "sqlite3.Connection", "sqlite3.dbapi2.connect") {
+		if m.MatchesQualified(e.Func, "sqlite3.connect", "sqlite3.Connection", "sqlite3.dbapi2.connect") {
 			return true
 		}
-		if matchesQualified(m, e.Func, "contextlib.closing") && len(e.Args) == 1 {
+		if m.MatchesQualified(e.Func, "contextlib.closing") && len(e.Args) == 1 {
 			return isSQLiteObject(p, e.Args[0], depth+1)
 		}
 		if attr, ok := e.Func.(*ast.Attribute); ok && attr.Attr == "cursor" && len(e.Args) == 0 {

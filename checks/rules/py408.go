@@ -77,9 +77,9 @@ func checkPY408(p *checks.Pass, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Call:
 		switch {
-		case matchesQualified(m, n.Func, "builtins.str") && len(n.Args) == 1 && isTemplate(m, n.Args[0]):
+		case m.MatchesQualified(n.Func, "builtins.str") && len(n.Args) == 1 && isTemplate(m, n.Args[0]):
 			p.Reportf(n, "`str()` of a t-string is the repr of its `Template`, not the interpolated text")
-		case matchesQualified(m, n.Func, "builtins.print"):
+		case m.MatchesQualified(n.Func, "builtins.print"):
 			for _, a := range n.Args {
 				if isTemplate(m, a) {
 					p.Reportf(a, "`print()` of a t-string prints the repr of its `Template`, not the interpolated text")
@@ -201,7 +201,7 @@ func isLoggingCall(m *semantic.Model, c *ast.Call) bool {
 	default:
 		return false
 	}
-	if matchesQualified(m, attr.Value, "logging") {
+	if m.MatchesQualified(attr.Value, "logging") {
 		return true
 	}
 	var logger ast.Expr = attr.Value
@@ -213,5 +213,5 @@ func isLoggingCall(m *semantic.Model, c *ast.Call) bool {
 		logger = boundValue(m, m.Binding(id))
 	}
 	call, ok := logger.(*ast.Call)
-	return ok && matchesQualified(m, call.Func, "logging.getLogger")
+	return ok && m.MatchesQualified(call.Func, "logging.getLogger")
 }

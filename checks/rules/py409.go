@@ -107,7 +107,7 @@ func checkPY409(p *checks.Pass, n ast.Node) {
 // still cached, and Union[X] is X.)
 func isUnionSubscript(m *semantic.Model, e ast.Expr) bool {
 	s, ok := e.(*ast.Subscript)
-	if !ok || !matchesQualified(m, s.Value, "typing.Union", "typing_extensions.Union") {
+	if !ok || !m.MatchesQualified(s.Value, "typing.Union", "typing_extensions.Union") {
 		return false
 	}
 	t, ok := s.Slice.(*ast.Tuple)

@@ -103,7 +103,7 @@ func taskFactoryFix(p *checks.Pass, args *ast.Arguments, body ast.Node) *checks.
 	m := p.Model
 	var tasks []*ast.Call
 	ast.Inspect(body, func(n ast.Node) bool {
-		if c, ok := n.(*ast.Call); ok && matchesQualified(m, c.Func, "asyncio.Task", "asyncio.tasks.Task") {
+		if c, ok := n.(*ast.Call); ok && m.MatchesQualified(c.Func, "asyncio.Task", "asyncio.tasks.Task") {
 			tasks = append(tasks, c)
 		}
 		return true

@@ -75,7 +75,7 @@ func checkPY411(p *checks.Pass, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Call:
 		attr, ok := n.Func.(*ast.Attribute)
-		if !ok || attr.Attr != "startswith" || len(n.Args) != 1 || !matchesQualified(m, attr.Value, "sys.platform") {
+		if !ok || attr.Attr != "startswith" || len(n.Args) != 1 || !m.MatchesQualified(attr.Value, "sys.platform") {
 			return
 		}
 		if s, ok := stringConstant(n.Args[0]); ok && versionedFreeBSD(s) {
@@ -86,9 +86,9 @@ func checkPY411(p *checks.Pass, n ast.Node) {
 			return
 		}
 		left, right := n.Left, n.Comparators[0]
-		if !matchesQualified(m, left, "sys.platform") {
+		if !m.MatchesQualified(left, "sys.platform") {
 			left, right = right, left
-			if !matchesQualified(m, left, "sys.platform") || n.Ops[0] == ast.In || n.Ops[0] == ast.NotIn {
+			if !m.MatchesQualified(left, "sys.platform") || n.Ops[0] == ast.In || n.Ops[0] == ast.NotIn {
 				return
 			}
 		}

@@ -340,7 +340,7 @@ func lockKey(k string) string {
 
 func (t *threads) isLockValue(e ast.Expr) bool {
 	c, ok := e.(*ast.Call)
-	return ok && matchesQualified(t.m, c.Func, lockConstructors...)
+	return ok && t.m.MatchesQualified(c.Func, lockConstructors...)
 }
 
 func (t *threads) isThreadLocalValue(e ast.Expr) bool {
@@ -348,7 +348,7 @@ func (t *threads) isThreadLocalValue(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if matchesQualified(t.m, c.Func, "threading.local", "_threading_local.local", "_thread._local") {
+	if t.m.MatchesQualified(c.Func, "threading.local", "_threading_local.local", "_thread._local") {
 		return true
 	}
 	if n, ok := c.Func.(*ast.Name); ok {
@@ -364,7 +364,7 @@ func (t *threads) isDictValue(e ast.Expr) bool {
 	case *ast.Dict, *ast.DictComp:
 		return true
 	case *ast.Call:
-		return matchesQualified(t.m, e.Func, dictConstructors...)
+		return t.m.MatchesQualified(e.Func, dictConstructors...)
 	}
 	return false
 }
@@ -521,7 +521,7 @@ func (t *threads) callable(e ast.Expr) (s semantic.ScopeID, bound bool, ok bool)
 			}
 		}
 	case *ast.Call:
-		if matchesQualified(m, e.Func, "functools.partial") && len(e.Args) > 0 {
+		if m.MatchesQualified(e.Func, "functools.partial") && len(e.Args) > 0 {
 			return t.callable(e.Args[0])
 		}
 	}
@@ -613,7 +613,7 @@ func (t *threads) findEntries() {
 	}
 	usesProcessPool := false
 	for _, info := range m.Nodes {
-		if c, ok := info.Node.(*ast.Call); ok && matchesQualified(m, c.Func, processPools...) {
+		if c, ok := info.Node.(*ast.Call); ok && m.MatchesQualified(c.Func, processPools...) {
 			usesProcessPool = true
 		}
 	}
@@ -640,11 +640,11 @@ func (t *threads) findEntries() {
 		case q == "asyncio.to_thread":
 			target, what, multi = argument(c, 0, "func"), "asyncio.to_thread function", true
 			args = argsFrom(c, 1)
-		case matchesQualified(m, c.Func, threadPools...):
+		case m.MatchesQualified(c.Func, threadPools...):
 			if k := keyword(c, "initializer"); k != nil {
 				target, what, multi = k.Value, "thread pool initializer", true
 			}
-		case matchesQualified(m, c.Func, threadingServers...) || t.isThreadingServerClass(c.Func):
+		case m.MatchesQualified(c.Func, threadingServers...) || t.isThreadingServerClass(c.Func):
 			t.addHandlerEntries(c, add)
 			continue
 		default:
@@ -893,11 +893,11 @@ func (t *threads) addHandlerEntries(c *ast.Call, add func(*entry)) {
 // byName, a receiver named like an executor counts too.
 func (t *threads) isPool(e ast.Expr, kinds []string, byName bool) bool {
 	if c, ok := e.(*ast.Call); ok {
-		return matchesQualified(t.m, c.Func, kinds...)
+		return t.m.MatchesQualified(c.Func, kinds...)
 	}
 	found := false
 	t.assignedValues(e, func(v ast.Expr) {
-		if c, ok := v.(*ast.Call); ok && matchesQualified(t.m, c.Func, kinds...) {
+		if c, ok := v.(*ast.Call); ok && t.m.MatchesQualified(c.Func, kinds...) {
 			found = true
 		}
 	})
@@ -1073,7 +1073,7 @@ func (t *threads) windowOf(c *ast.Call) window {
 		case *ast.With:
 			// with ThreadPoolExecutor() as ex: the block waits for the tasks.
 			for _, it := range a.(*ast.With).Items {
-				if ic, ok := it.ContextExpr.(*ast.Call); ok && matchesQualified(t.m, ic.Func, threadPools...) {
+				if ic, ok := it.ContextExpr.(*ast.Call); ok && t.m.MatchesQualified(ic.Func, threadPools...) {
 					if a.End() < w.to {
 						w.to, w.joined = a.End(), true
 					}
@@ -1112,7 +1112,7 @@ func (t *threads) windowOf(c *ast.Call) window {
 // isJoin recognizes calls that wait for threads: t.join() (no argument,
 // a timeout keyword or a number), pool.shutdown(...), concurrent.futures.wait.
 func isJoin(m *semantic.Model, c *ast.Call) bool {
-	if matchesQualified(m, c.Func, "concurrent.futures.wait") {
+	if m.MatchesQualified(c.Func, "concurrent.futures.wait") {
 		return true
 	}
 	a, ok := c.Func.(*ast.Attribute)
@@ -1535,7 +1535,7 @@ func lockWord(w string) bool {
 func (t *threads) isLockExpr(e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.Call:
-		if matchesQualified(t.m, x.Func, lockConstructors...) {
+		if t.m.MatchesQualified(x.Func, lockConstructors...) {
 			return true
 		}
 	case *ast.Name:
@@ -1627,7 +1627,7 @@ func (t *threads) isOwnThreadDepth(e ast.Expr, depth int) bool {
 	}
 	switch x := e.(type) {
 	case *ast.Call:
-		if matchesQualified(t.m, x.Func, threadIdentity...) {
+		if t.m.MatchesQualified(x.Func, threadIdentity...) {
 			return true
 		}
 		switch finalIdent(x.Func) {
@@ -2131,12 +2131,12 @@ func (t *threads) collectAccesses() {
 					t.record(n, a.Value, accConsume)
 				}
 			}
-			if matchesQualified(t.m, n.Func, "builtins.next") && len(n.Args) > 0 {
+			if t.m.MatchesQualified(n.Func, "builtins.next") && len(n.Args) > 0 {
 				t.record(n, n.Args[0], accConsume)
 			}
 			// heapq functions change the list they are given.
 			if len(n.Args) > 0 {
-				switch qualifiedIn(t.m, n.Func, "heapq.heappush", "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop") {
+				switch t.m.QualifiedIn(n.Func, "heapq.heappush", "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop") {
 				case "heapq.heappush":
 					t.record(n, n.Args[0], accInsert)
 				case "heapq.heappop", "heapq.heapreplace", "heapq.heappushpop":
@@ -2147,7 +2147,7 @@ func (t *threads) collectAccesses() {
 			t.record(n, n.Iter, accConsume)
 		case *ast.WithItem:
 			// catch_warnings() blocks all change one piece of global state.
-			if c, ok := n.ContextExpr.(*ast.Call); ok && matchesQualified(t.m, c.Func, catchWarnings...) {
+			if c, ok := n.ContextExpr.(*ast.Call); ok && t.m.MatchesQualified(c.Func, catchWarnings...) {
 				t.recordKey(c, warningsKey, accWrite)
 			}
 		}

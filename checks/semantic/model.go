@@ -554,12 +554,36 @@ func (m *Model) Inspect(n ast.Node, f func(ast.Node) bool) {
 
 // MatchesQualified reports whether e stands for one of the dotted names.
 func (m *Model) MatchesQualified(e ast.Expr, names ...string) bool {
+	return m.QualifiedIn(e, names...) != ""
+}
+
+// QualifiedIn returns the qualified name of e when it is one of names, and
+// "" otherwise. Rules ask this of most calls and attributes of every file,
+// and nearly all of them are something else: the qualified name of an
+// attribute ends with the attribute, and for a few names comparing the
+// attribute's name with their last components is cheaper than finding the
+// node's record.
+func (m *Model) QualifiedIn(e ast.Expr, names ...string) string {
+	if a, ok := e.(*ast.Attribute); ok && len(names) <= 3 && !lastIn(a.Attr, names) {
+		return ""
+	}
 	q := m.QualifiedName(e)
 	if q == "" {
-		return false
+		return ""
 	}
 	for _, n := range names {
 		if q == n {
+			return q
+		}
+	}
+	return ""
+}
+
+// lastIn reports whether last is the last component of one of the dotted
+// names.
+func lastIn(last string, names []string) bool {
+	for _, q := range names {
+		if len(q) > len(last) && q[len(q)-len(last)-1] == '.' && q[len(q)-len(last):] == last {
 			return true
 		}
 	}
