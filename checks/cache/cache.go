@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/py314/py314/checks"
+	"github.com/py314/py314/parser"
 	"github.com/py314/py314/parser/token"
 )
 
@@ -153,13 +154,13 @@ func (c *Cache) read() map[string]*entry {
 type settingsKey struct {
 	first  **checks.Rule
 	n      int
-	target string
+	target parser.Version
 }
 
 // settingsHash returns the hash of what a result depends on in s: the set
 // of enabled rules and the target version.
 func (c *Cache) settingsHash(s checks.Settings) Hash {
-	k := settingsKey{n: len(s.Rules), target: fmt.Sprint(s.Target)}
+	k := settingsKey{n: len(s.Rules), target: s.Target}
 	if len(s.Rules) > 0 {
 		k.first = &s.Rules[0]
 	}
@@ -174,7 +175,7 @@ func (c *Cache) settingsHash(s checks.Settings) Hash {
 		codes[i] = r.Code
 	}
 	slices.Sort(codes)
-	h = sha256.Sum256([]byte(strings.Join(codes, ",") + ";" + k.target))
+	h = sha256.Sum256(fmt.Appendf(nil, "%s;%d.%d", strings.Join(codes, ","), s.Target.Major, s.Target.Minor))
 	c.mu.Lock()
 	c.settings[k] = h
 	c.mu.Unlock()
