@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"bytes"
 	"encoding/binary"
 	"math/bits"
 
@@ -168,15 +167,7 @@ loop:
 			t = s.scanOperator(start)
 			goto called
 		case leadHash:
-			j := len(src)
-			if n := bytes.IndexByte(src[i:], '\n'); n >= 0 {
-				j = i + n
-			}
-			if s.hasCR { // one look at the whole source, in Init, spares one per comment
-				if n := bytes.IndexByte(src[i:j], '\r'); n >= 0 {
-					j = i + n
-				}
-			}
+			j := s.commentEnd(i)
 			s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
 			i = j
 			continue

@@ -470,15 +470,7 @@ again:
 		}
 		return s.scanString(start, start)
 	case c == '#':
-		j := len(src)
-		if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
-			j = i + k
-		}
-		if s.hasCR { // one look at the whole source, in Init, spares one per comment
-			if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
-				j = i + k
-			}
-		}
+		j := s.commentEnd(i)
 		s.off = j
 		s.comments = append(s.comments, token.Span{Start: token.Pos(start), End: token.Pos(j)})
 		return mk(token.COMMENT, start, j)
@@ -523,4 +515,20 @@ again:
 		goto again
 	}
 	return s.scanOperator(start)
+}
+
+// commentEnd returns the offset of the line end after the comment that
+// starts at i, or the end of the source.
+func (s *Scanner) commentEnd(i int) int {
+	src := s.src
+	j := len(src)
+	if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
+		j = i + k
+	}
+	if s.hasCR { // one look at the whole source, in Init, spares one per comment
+		if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
+			j = i + k
+		}
+	}
+	return j
 }
