@@ -71,20 +71,8 @@ func symtableNeeded(m *semantic.Model) bool {
 				// class level (which code generation reports anyway).
 				return true
 			}
-		case *ast.ListComp:
-			if asyncGenerators(n.Generators) {
-				return true
-			}
-		case *ast.SetComp:
-			if asyncGenerators(n.Generators) {
-				return true
-			}
-		case *ast.DictComp:
-			if asyncGenerators(n.Generators) {
-				return true
-			}
-		case *ast.GeneratorExp:
-			if asyncGenerators(n.Generators) {
+		case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
+			if gens, _ := ast.Generators(n); asyncGenerators(gens) {
 				return true
 			}
 		case *ast.ImportFrom:
