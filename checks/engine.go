@@ -60,8 +60,8 @@ func (e RuleError) Error() string { return fmt.Sprintf("rule %s failed: %s", e.R
 func Run(f *parser.File, s Settings) Result {
 	p := &Pass{File: f, Target: s.Target}
 	p.Model = semantic.Build(f)
-	e := newEngine(p, s.Rules)
-	e.stop = s.Stop
+	e := &engine{p: p, rules: s.Rules, stop: s.Stop}
+	e.table(e.applicable())
 	if !e.run() {
 		return Result{RuleErrors: e.errors, Incomplete: true}
 	}
@@ -98,8 +98,36 @@ type engine struct {
 	node, next int
 }
 
-func newEngine(p *Pass, rules []*Rule) *engine {
-	e := &engine{p: p, rules: rules}
+// applicable returns the enabled rules whose Applies does not rule the
+// file out. A rule whose Applies panics is recorded and left out.
+func (e *engine) applicable() []*Rule {
+	var out []*Rule // nil while every rule so far applies
+	for i, r := range e.rules {
+		ok := r.Applies == nil || e.applies(r)
+		switch {
+		case !ok && out == nil:
+			out = append(make([]*Rule, 0, len(e.rules)), e.rules[:i]...)
+		case ok && out != nil:
+			out = append(out, r)
+		}
+	}
+	if out == nil {
+		return e.rules
+	}
+	return out
+}
+
+// applies calls r.Applies under the engine's recover.
+func (e *engine) applies(r *Rule) (ok bool) {
+	defer e.recover()
+	e.p.rule = r
+	ok = r.Applies(e.p)
+	e.p.rule = nil
+	return ok
+}
+
+// table builds the dispatch table of rules.
+func (e *engine) table(rules []*Rule) {
 	// One backing array for all kinds.
 	var counts [ast.NumKinds]int
 	total := 0
@@ -124,7 +152,6 @@ func newEngine(p *Pass, rules []*Rule) *engine {
 			e.file = append(e.file, r)
 		}
 	}
-	return e
 }
 
 // enabled reports whether the rule with the given code is enabled. It is

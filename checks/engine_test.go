@@ -109,3 +109,62 @@ func TestRunStops(t *testing.T) {
 		}
 	}
 }
+
+// TestRunApplies checks that a rule whose Applies reports false is called
+// neither on nodes nor as a file hook for that file, that the other rules
+// run as before, and that a panicking Applies is reported like a
+// panicking check.
+func TestRunApplies(t *testing.T) {
+	var calls []string
+	record := func(code string) func(p *Pass, n ast.Node) {
+		return func(p *Pass, n ast.Node) {
+			calls = append(calls, code+":"+n.(*ast.Name).Id)
+			p.Reportf(n, "name %s", n.(*ast.Name).Id)
+		}
+	}
+	hasB := func(p *Pass) bool {
+		for i := range p.Model.Nodes {
+			if n, ok := p.Model.Nodes[i].Node.(*ast.Name); ok && n.Id == "b" {
+				return true
+			}
+		}
+		return false
+	}
+	rules := []*Rule{
+		{Code: "XX001", Severity: Warning, Kinds: []ast.Kind{ast.KindName}, Check: record("XX001"), Applies: hasB},
+		{Code: "XX002", Severity: Warning, Kinds: []ast.Kind{ast.KindName}, Check: record("XX002")},
+		{Code: "XX003", Severity: Warning, Kinds: []ast.Kind{ast.KindName}, Check: record("XX003"),
+			Applies: func(p *Pass) bool { panic("applies") }},
+		{Code: "XX004", Severity: Warning, Applies: hasB, File: func(p *Pass) {
+			calls = append(calls, "XX004")
+			p.Reportf(p.File.Module, "file hook ran")
+		}},
+	}
+	for _, tc := range []struct{ src, calls, diags string }{
+		{"a\nc\n", "XX002:a XX002:c", "0-1 XX002 name a\n2-3 XX002 name c"},
+		{"a\nb\n", "XX001:a XX002:a XX001:b XX002:b XX004",
+			"0-1 XX001 name a\n0-1 XX002 name a\n0-0 XX004 file hook ran\n2-3 XX001 name b\n2-3 XX002 name b"},
+	} {
+		calls = nil
+		f := parser.ParseSource("t.py", []byte(tc.src), parser.Options{})
+		res := Run(f, Settings{Rules: rules, Target: parser.Version{Major: 3, Minor: 14}})
+		if got := strings.Join(calls, " "); got != tc.calls {
+			t.Errorf("%q: calls:\n got %s\nwant %s", tc.src, got, tc.calls)
+		}
+		var diags []string
+		for _, d := range res.Diagnostics {
+			diags = append(diags, fmt.Sprintf("%d-%d %s %s", d.Span.Start, d.Span.End, d.Rule.Code, d.Message))
+		}
+		if got := strings.Join(diags, "\n"); got != tc.diags {
+			t.Errorf("%q: diagnostics:\n%s\nwant\n%s", tc.src, got, tc.diags)
+		}
+		var errs []string
+		for _, e := range res.RuleErrors {
+			first, _, _ := strings.Cut(e.Panic, "\n")
+			errs = append(errs, e.Rule.Code+": "+first)
+		}
+		if got, want := strings.Join(errs, "\n"), "XX003: applies"; got != want {
+			t.Errorf("%q: rule errors:\n%s\nwant\n%s", tc.src, got, want)
+		}
+	}
+}

@@ -72,6 +72,16 @@ type Rule struct {
 	// File, if set, runs once per file after the walk: for rules that look
 	// at tokens, comments or the whole model.
 	File func(p *Pass)
+
+	// Applies, if set, is asked once per file, after the semantic model
+	// is built and before any node is dispatched. When it reports false
+	// the rule's Check and File are not called for that file at all. It
+	// is for cheap whole-file tests that rule every report out (the
+	// module imports none of the modules the rule is about, the file has
+	// no t-string), which spare the engine calling the rule on every node
+	// of its kinds. It must never report false for a file on which Check
+	// or File could report something.
+	Applies func(p *Pass) bool
 }
 
 // Doc is Markdown with these sections, in this order: "## What it does",
