@@ -141,6 +141,36 @@ func importsModule(p *checks.Pass, module string) bool {
 	}).(bool)
 }
 
+type packagesKey struct{}
+
+// importsPackage reports whether the file imports anything from one of the
+// top-level packages pkgs ("asyncio", "os"), in any form: ˋimport pkgˋ,
+// ˋimport pkg.sub as xˋ, ˋfrom pkg.sub import nameˋ. A qualified name
+// under pkg can only come from such an import, so a rule about names of
+// a few packages can use it as its Rule.Applies.
+func importsPackage(p *checks.Pass, pkgs ...string) bool {
+	tops := p.Memo(packagesKey{}, func() any {
+		var tops []string
+		for i := range p.Model.Bindings {
+			b := &p.Model.Bindings[i]
+			if !b.IsImport() || b.Qualified == "" || b.Qualified[0] == '.' {
+				continue
+			}
+			top, _, _ := strings.Cut(b.Qualified, ".")
+			if !slices.Contains(tops, top) {
+				tops = append(tops, top)
+			}
+		}
+		return tops
+	}).([]string)
+	for _, pkg := range pkgs {
+		if slices.Contains(tops, pkg) {
+			return true
+		}
+	}
+	return false
+}
+
 // methodCall returns the receiver and the method name of a call written
 // ˋreceiver.name(...)ˋ.
 func methodCall(c *ast.Call) (recv ast.Expr, name string, ok bool) {
