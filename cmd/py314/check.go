@@ -379,8 +379,12 @@ func checkCached(resolver *config.Resolver, c *cache.Cache, path string, cf *che
 	if err != nil {
 		return &fileOutcome{path: path, fatal: pathError(path, err)}
 	}
-	key := cache.Key(raw)
-	if !hit {
+	// On a hit by status the content key is not needed: hashing is
+	// most of the work of a warm run that reports something.
+	var key cache.Hash
+	keyed := !hit
+	if keyed {
+		key = cache.Key(raw)
 		diags, hit = c.LookupContent(path, st, key, settings.Settings)
 	}
 	if hit {
@@ -391,6 +395,9 @@ func checkCached(resolver *config.Resolver, c *cache.Cache, path string, cf *che
 	}
 	out := checkSource(resolver, path, raw, cf, false)
 	if out.fatal == nil && len(out.errs) == 0 {
+		if !keyed {
+			key = cache.Key(raw)
+		}
 		c.Put(path, st, key, settings.Settings, out.diags)
 	}
 	return out.keepSourceIfNeeded()
