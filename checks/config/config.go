@@ -223,9 +223,36 @@ func (r *Resolver) For(path string) (Settings, error) {
 // Resolver was made in, without asking the system for it on every file.
 func (r *Resolver) abs(path string) string {
 	if filepath.IsAbs(path) {
+		if isClean(path) {
+			return path // as most are: Clean would cost more than the lookup
+		}
 		return filepath.Clean(path)
 	}
 	return filepath.Join(r.cwd, path)
+}
+
+// isClean reports whether filepath.Clean would return the absolute path p
+// unchanged: no empty, "." or ".." element and no trailing separator (the
+// root excepted).
+func isClean(p string) bool {
+	if filepath.Separator != '/' {
+		return false // Clean decides
+	}
+	if p == "/" {
+		return true
+	}
+	elem := 0 // the start of the current element
+	for i := 1; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		switch p[elem+1 : i] {
+		case "", ".", "..":
+			return false
+		}
+		elem = i
+	}
+	return true
 }
 
 // ForDir returns the settings of the configuration that applies to the

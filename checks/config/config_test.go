@@ -573,3 +573,15 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestIsClean checks isClean against filepath.Clean.
+func TestIsClean(t *testing.T) {
+	for _, p := range []string{
+		"/", "/a", "/a/b.py", "/ab/cd/ef", "//", "//a", "/a/", "/a//b", "/a/./b", "/a/../b",
+		"/.", "/..", "/a/.", "/a/..", "/a/.b", "/a/..b", "/a/b..", "/.a", "/a/b/",
+	} {
+		if got, want := isClean(p), filepath.Clean(p) == p; got != want {
+			t.Errorf("isClean(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
