@@ -19,6 +19,7 @@ var PY101 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindName, ast.KindImportFrom, ast.KindFunctionDef},
 	Check:    checkPY101,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "ast") },
 	Doc: `## What it does
 Reports uses of the node classes that ` + "`ast`" + ` deprecated in 3.8 and Python 3.14 removed:
 ` + "`ast.Num`, `ast.Str`, `ast.Bytes`, `ast.NameConstant` and `ast.Ellipsis`" + `, the

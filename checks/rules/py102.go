@@ -14,6 +14,7 @@ var PY102 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY102,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "asyncio") },
 	Doc: portDoc(`## What it does
 Reports the child watcher classes of ˋasyncioˋ (ˋAbstractChildWatcherˋ, ˋSafeChildWatcherˋ,
 ˋMultiLoopChildWatcherˋ, ˋFastChildWatcherˋ, ˋThreadedChildWatcherˋ, ˋPidfdChildWatcherˋ), the

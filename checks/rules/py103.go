@@ -16,6 +16,7 @@ var PY103 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY103,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pkgutil") },
 	Doc: portDoc(`## What it does
 Reports ˋpkgutil.find_loaderˋ and ˋpkgutil.get_loaderˋ, and imports of them.
 

@@ -16,6 +16,7 @@ var PY104 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY104,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "importlib") },
 	Doc: portDoc(`## What it does
 Reports ˋimportlib.abc.ResourceReaderˋ, ˋimportlib.abc.Traversableˋ and
 ˋimportlib.abc.TraversableResourcesˋ, and imports of them from ˋimportlib.abcˋ.

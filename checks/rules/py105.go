@@ -15,6 +15,7 @@ var PY105 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY105,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pty") },
 	Doc: portDoc(`## What it does
 Reports ˋpty.master_openˋ and ˋpty.slave_openˋ, and imports of them.
 

@@ -15,6 +15,7 @@ var PY106 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY106,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sqlite3") },
 	Doc: portDoc(`## What it does
 Reports ˋsqlite3.versionˋ and ˋsqlite3.version_infoˋ (also through ˋsqlite3.dbapi2ˋ), and imports
 of them.

@@ -15,6 +15,7 @@ var PY107 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY107,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "urllib") },
 	Doc: portDoc(`## What it does
 Reports ˋurllib.parse.Quoterˋ, ˋurllib.request.URLopenerˋ and ˋurllib.request.FancyURLopenerˋ,
 and imports of them, including as base classes.

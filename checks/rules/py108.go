@@ -18,6 +18,7 @@ var PY108 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY108,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pathlib") },
 	Doc: portDoc(`## What it does
 Reports keyword arguments given to ˋpathlibˋ's path classes (ˋPath(p, exist_ok=True)ˋ), and
 calls of ˋrelative_to()ˋ or ˋis_relative_to()ˋ with more than one positional argument on a value

@@ -16,6 +16,7 @@ var PY109 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY109,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "email") },
 	Doc: portDoc(`## What it does
 Reports calls of ˋemail.utils.localtime()ˋ that pass ˋisdstˋ, by keyword or as the second
 positional argument.

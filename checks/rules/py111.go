@@ -17,6 +17,10 @@ var PY111 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY111,
+	// A report needs a call of copy or pickle and an object made by itertools.
+	Applies: func(p *checks.Pass) bool {
+		return importsPackage(p, "copy", "pickle") && importsPackage(p, "itertools")
+	},
 	Doc: portDoc(`## What it does
 Reports ˋcopy.copy()ˋ, ˋcopy.deepcopy()ˋ, ˋpickle.dumps()ˋ and ˋpickle.dump()ˋ applied to an
 iterator made by ˋitertoolsˋ (ˋcount()ˋ, ˋcycle()ˋ, ˋchain()ˋ, ˋislice()ˋ, ...): the call's
