@@ -17,6 +17,7 @@ var PY201 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY201,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "codecs") },
 	Doc: portDoc(`## What it does
 Reports calls of ˋcodecs.open()ˋ.
 

@@ -15,6 +15,7 @@ var PY202 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY202,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "asyncio") },
 	Doc: portDoc(`## What it does
 Reports ˋasyncio.iscoroutinefunctionˋ and imports of it.
 

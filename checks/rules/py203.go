@@ -18,6 +18,7 @@ var PY203 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY203,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "asyncio") },
 	Doc: portDoc(`## What it does
 Reports ˋasyncio.get_event_loop_policyˋ, ˋasyncio.set_event_loop_policyˋ,
 ˋasyncio.AbstractEventLoopPolicyˋ, ˋasyncio.DefaultEventLoopPolicyˋ,

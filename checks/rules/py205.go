@@ -16,6 +16,7 @@ var PY205 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY205,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "argparse") },
 	Doc: portDoc(`## What it does
 Reports ˋprefix_charsˋ passed to ˋadd_argument_group()ˋ, in a module that imports ˋargparseˋ.
 

@@ -14,6 +14,7 @@ var PY206 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY206,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "argparse") },
 	Doc: portDoc(`## What it does
 Reports ˋargparse.FileTypeˋ and imports of it.
 

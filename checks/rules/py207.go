@@ -19,6 +19,7 @@ var PY207 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindClassDef},
 	Check:    checkPY207,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "ctypes") },
 	Doc: portDoc(`## What it does
 Reports classes deriving from ˋctypes.Structureˋ, ˋctypes.Unionˋ or their big- and
 little-endian variants that assign ˋ_pack_ˋ in their body and no ˋ_layout_ˋ.

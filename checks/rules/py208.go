@@ -15,6 +15,7 @@ var PY208 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY208,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "ctypes") },
 	Doc: portDoc(`## What it does
 Reports ˋctypes.POINTER()ˋ called with a string literal: the name of a structure that is not
 defined yet.

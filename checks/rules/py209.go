@@ -18,6 +18,7 @@ var PY209 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY209,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "functools") },
 	Doc: portDoc(`## What it does
 Reports calls of ˋfunctools.reduce()ˋ that pass ˋfunctionˋ or ˋsequenceˋ by keyword.
 

@@ -20,6 +20,7 @@ var PY210 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindClassDef},
 	Check:    checkPY210,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "logging") },
 	Doc: portDoc(`## What it does
 Reports the ˋstrmˋ parameter of the ˋ__init__ˋ of a class that derives from a ˋloggingˋ or
 ˋlogging.handlersˋ handler class.

@@ -19,6 +19,7 @@ var PY211 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY211,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "mimetypes") },
 	Doc: portDoc(`## What it does
 Reports ˋmimetypes.add_type()ˋ, and ˋadd_type()ˋ on a ˋmimetypes.MimeTypesˋ object, given an
 extension that is a non-empty string literal not starting with a dot.

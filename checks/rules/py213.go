@@ -17,6 +17,7 @@ var PY213 = &checks.Rule{
 	Default:  false,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY213,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "os") },
 	Doc: portDoc(`## What it does
 Reports calls of ˋos.popen()ˋ and of ˋos.spawnl()ˋ, ˋspawnle()ˋ, ˋspawnlp()ˋ, ˋspawnlpe()ˋ,
 ˋspawnv()ˋ, ˋspawnve()ˋ, ˋspawnvp()ˋ and ˋspawnvpe()ˋ. The rule is not in the default set.

@@ -17,6 +17,7 @@ var PY214 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY214,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pathlib") },
 	Doc: portDoc(`## What it does
 Reports ˋas_uri()ˋ called on a path made by ˋpathlib.PurePathˋ, ˋPurePosixPathˋ or
 ˋPureWindowsPathˋ: directly on the constructor call, on a name assigned one, or on its

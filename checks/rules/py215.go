@@ -15,6 +15,7 @@ var PY215 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute},
 	Check:    checkPY215,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pdb") },
 	Doc: portDoc(`## What it does
 Reports ˋcurframe_localsˋ read or set on a ˋpdb.Pdbˋ object: ˋselfˋ in the methods of a class
 deriving from ˋpdb.Pdbˋ, or a name assigned ˋpdb.Pdb(...)ˋ. It reports nothing when the target

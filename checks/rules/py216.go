@@ -14,6 +14,7 @@ var PY216 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY216,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "symtable") },
 	Doc: portDoc(`## What it does
 Reports ˋget_methods()ˋ calls without arguments in a module that imports ˋsymtableˋ.
 

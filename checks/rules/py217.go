@@ -15,6 +15,7 @@ var PY217 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute},
 	Check:    checkPY217,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "tkinter") },
 	Doc: portDoc(`## What it does
 Reports ˋtrace_variableˋ, ˋtrace_vdeleteˋ and ˋtrace_vinfoˋ in a module that imports
 ˋtkinterˋ, and their alias ˋtraceˋ on a name assigned a ˋtkinterˋ variable (ˋStringVar()ˋ,

@@ -16,6 +16,7 @@ var PY218 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY218,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "urllib") },
 	Doc: portDoc(`## What it does
 Reports ˋurllib.parse.parse_qs()ˋ and ˋparse_qsl()ˋ whose query argument is a literal false
 value that is not a string: ˋ0ˋ, ˋ0.0ˋ, ˋFalseˋ, ˋ[]ˋ, ˋ()ˋ, ˋ{}ˋ or ˋset()ˋ.

@@ -16,6 +16,7 @@ var PY219 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute},
 	Check:    checkPY219,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sys") },
 	Doc: portDoc(`## What it does
 Reports ˋsys._clear_type_cacheˋ. It reports nothing when the target is older than Python
 3.13, which added the replacement.

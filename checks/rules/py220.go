@@ -16,6 +16,7 @@ var PY220 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY220,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "threading") },
 	Doc: portDoc(`## What it does
 Reports ˋthreading.RLock()ˋ called with arguments.
 

@@ -15,6 +15,7 @@ var PY221 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY221,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "typing") },
 	Doc: portDoc(`## What it does
 Reports ˋtyping.no_type_check_decoratorˋ and imports of it.
 

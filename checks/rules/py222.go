@@ -19,6 +19,7 @@ var PY222 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY222,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "typing") },
 	Doc: portDoc(`## What it does
 Reports the functional form of ˋtyping.NamedTupleˋ given its fields as keyword arguments
 (ˋNamedTuple("P", x=int)ˋ), given no fields (ˋNamedTuple("E")ˋ), or given ˋNoneˋ.

@@ -16,6 +16,7 @@ var PY223 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY223,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "typing") },
 	Doc: portDoc(`## What it does
 Reports the functional form of ˋtyping.TypedDictˋ given no fields (ˋTypedDict("TD")ˋ) or
 ˋNoneˋ (ˋTypedDict("TD", None)ˋ).

@@ -15,6 +15,7 @@ var PY224 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY224,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "locale") },
 	Doc: portDoc(`## What it does
 Reports ˋlocale.getdefaultlocaleˋ and imports of it.
 

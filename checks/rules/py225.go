@@ -14,6 +14,7 @@ var PY225 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY225,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "platform") },
 	Doc: portDoc(`## What it does
 Reports ˋplatform.java_verˋ and imports of it.
 

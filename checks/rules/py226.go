@@ -15,6 +15,7 @@ var PY226 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY226,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "http") },
 	Doc: portDoc(`## What it does
 Reports ˋhttp.server.CGIHTTPRequestHandlerˋ and imports of it, including as a base class.
 

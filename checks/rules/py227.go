@@ -15,6 +15,7 @@ var PY227 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY227,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "importlib", "zipimport", "pkgutil") },
 	Doc: portDoc(`## What it does
 Reports ˋ.load_module()ˋ method calls with at most one argument (a loader's takes only the
 module name) in a module that imports ˋimportlibˋ, ˋzipimportˋ or ˋpkgutilˋ: the loaders of

@@ -15,6 +15,7 @@ var PY228 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY228,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "pathlib") },
 	Doc: portDoc(`## What it does
 Reports ˋis_reserved()ˋ called without arguments on a ˋpathlibˋ path, or on anything in a
 module that imports ˋpathlibˋ (ˋipaddressˋ's ˋis_reservedˋ is a property, never called).

@@ -15,6 +15,7 @@ var PY229 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY229,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "ctypes") },
 	Doc: portDoc(`## What it does
 Reports ˋctypes.SetPointerTypeˋ and imports of it.
 

@@ -15,6 +15,7 @@ var PY230 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY230,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "wave") },
 	Doc: portDoc(`## What it does
 Reports ˋgetmark()ˋ, ˋsetmark()ˋ and ˋgetmarkers()ˋ method calls in a module that imports
 ˋwaveˋ.

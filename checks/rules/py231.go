@@ -16,6 +16,7 @@ var PY231 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY231,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sysconfig") },
 	Doc: portDoc(`## What it does
 Reports ˋsysconfig.is_python_build()ˋ called with its ˋcheck_homeˋ argument.
 

@@ -15,6 +15,7 @@ var PY232 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindImportFrom},
 	Check:    checkPY232,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "shutil") },
 	Doc: portDoc(`## What it does
 Reports ˋshutil.ExecErrorˋ and imports of it.
 

@@ -19,6 +19,7 @@ var PY233 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY233,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "array") },
 	Doc: portDoc(`## What it does
 Reports ˋarray.array()ˋ created with the type code ˋ'u'ˋ.
 
