@@ -67,6 +67,84 @@ func daOnlyTests314(p *checks.Pass) bool {
 	return false
 }
 
+// fileIndex is what one pass over a module's nodes finds for the rules'
+// Applies gates and for the annotation analyses of the DA family: which
+// node kinds the module has, where its defs and annotated assignments
+// are, and whether it names a few special attributes at all.
+type fileIndex struct {
+	kinds [ast.NumKinds]bool
+	// owners are the defs and annotated assignments, in preorder: the
+	// nodes that can hold annotations.
+	owners []semantic.NodeID
+	// annotations is set when a name, an attribute or a str constant is
+	// "__annotations__"; annotate when one, or a def, is "__annotate__".
+	annotations, annotate bool
+	// forwardRefAttrs is set when an attribute is one of ForwardRef's
+	// __forward_evaluated__, __forward_value__ or _evaluate.
+	forwardRefAttrs bool
+}
+
+type fileIndexKey struct{}
+
+// indexFile returns the module's fileIndex, computed once per file.
+func indexFile(p *checks.Pass) *fileIndex {
+	return p.Memo(fileIndexKey{}, func() any {
+		x := &fileIndex{}
+		nodes := p.Model.Nodes
+		for i := range nodes {
+			n := nodes[i].Node
+			k := n.Kind()
+			x.kinds[k] = true
+			switch k {
+			case ast.KindName:
+				switch n.(*ast.Name).Id {
+				case "__annotations__":
+					x.annotations = true
+				case "__annotate__":
+					x.annotate = true
+				}
+			case ast.KindAttribute:
+				switch n.(*ast.Attribute).Attr {
+				case "__annotations__":
+					x.annotations = true
+				case "__annotate__":
+					x.annotate = true
+				case "__forward_evaluated__", "__forward_value__", "_evaluate":
+					x.forwardRefAttrs = true
+				}
+			case ast.KindConstant:
+				if c := n.(*ast.Constant); c.Value.Kind == ast.StrValue {
+					switch c.Value.Text {
+					case "__annotations__":
+						x.annotations = true
+					case "__annotate__":
+						x.annotate = true
+					}
+				}
+			case ast.KindFunctionDef:
+				x.owners = append(x.owners, semantic.NodeID(i))
+				if n.(*ast.FunctionDef).Name == "__annotate__" {
+					x.annotate = true
+				}
+			case ast.KindAsyncFunctionDef, ast.KindAnnAssign:
+				x.owners = append(x.owners, semantic.NodeID(i))
+			}
+		}
+		return x
+	}).(*fileIndex)
+}
+
+// hasKind reports whether the module has a node of one of the kinds.
+func hasKind(p *checks.Pass, kinds ...ast.Kind) bool {
+	x := indexFile(p)
+	for _, k := range kinds {
+		if x.kinds[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // annotationSite says which part of the code an annotation belongs to.
 type annotationSite uint8
 
@@ -131,9 +209,8 @@ func annotationRoots(p *checks.Pass) []annotationRoot {
 	return p.Memo(key{}, func() any {
 		m := p.Model
 		var out []annotationRoot
-		for i := range m.Nodes {
-			n := m.Nodes[i].Node
-			switch n := n.(type) {
+		for _, i := range indexFile(p).owners {
+			switch n := m.Nodes[i].Node.(type) {
 			case *ast.FunctionDef:
 				out = appendDefAnnotations(out, n, n.Args, n.Returns, m.Nodes[i].Scope)
 			case *ast.AsyncFunctionDef:
@@ -266,6 +343,17 @@ func daRunsAtRuntime(m *semantic.Model, id semantic.BindingID) bool {
 		return false
 	}
 	return !daBindingInTypeChecking(m, id)
+}
+
+// daHasTypeChecking reports whether the module has an `if TYPE_CHECKING:`
+// block: without one, no binding is made only under it.
+func daHasTypeChecking(m *semantic.Model) bool {
+	for i := range m.Guards {
+		if m.Guards[i].Kind == semantic.TypeCheckingGuard {
+			return true
+		}
+	}
+	return false
 }
 
 // daBindingInTypeChecking reports whether a binding is made only under

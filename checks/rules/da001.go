@@ -15,6 +15,10 @@ var DA001 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindFunctionDef, ast.KindAsyncFunctionDef, ast.KindAnnAssign},
 	Check:    checkDA001,
+	// Every report is of a walrus, a yield or an await.
+	Applies: func(p *checks.Pass) bool {
+		return !daIsStub(p) && hasKind(p, ast.KindNamedExpr, ast.KindYield, ast.KindYieldFrom, ast.KindAwait)
+	},
 	Doc: `## What it does
 Reports a named expression (` + "`:=`" + `), ` + "`yield`, `yield from` or `await`" + ` inside any
 annotation: of a parameter, of a return value, or of an annotated assignment, including the
@@ -65,9 +69,6 @@ which changes when it runs.
 }
 
 func checkDA001(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	switch n := n.(type) {
 	case *ast.FunctionDef:
 		checkDA001Def(p, n.Args, n.Returns)

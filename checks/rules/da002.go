@@ -17,6 +17,8 @@ var DA002 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindName, ast.KindSubscript, ast.KindCall},
 	Check:    checkDA002,
+	// Every report is of a name, an attribute or a str constant "__annotations__".
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
 	Doc: `## What it does
 Reports, in a module without ` + "`from __future__ import annotations`" + `:
 - a read of the name ` + "`__annotations__`" + ` that no assignment in the module binds: in a module or
@@ -69,9 +71,6 @@ has been created.
 }
 
 func checkDA002(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Name:

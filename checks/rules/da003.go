@@ -18,6 +18,8 @@ var DA003 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindSubscript, ast.KindCall, ast.KindCompare},
 	Check:    checkDA003,
+	// Every report is of a name, an attribute or a str constant "__annotations__".
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
 	Doc: `## What it does
 Reports reads of the key ` + "`'__annotations__'`" + ` (` + "`ns['__annotations__']`" + `,
 ` + "`ns.get('__annotations__')`, `ns.setdefault('__annotations__', ...)`, `ns.pop(...)`" + ` and
@@ -108,9 +110,6 @@ const (
 )
 
 func checkDA003(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	m := p.Model
 	var ns ast.Expr
 	var form string

@@ -21,6 +21,7 @@ var DA004 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindClassDef},
 	Check:    checkDA004,
+	Applies:  daClassAnnotationsLazy,
 	Doc: `## What it does
 Reports a name read by an annotation in a class body (an annotated attribute, or a parameter or
 return annotation of a method) when the class body binds that name after the annotation: a field
@@ -86,15 +87,25 @@ the annotation (keeping the old value would take a new class attribute).
 `,
 }
 
-func checkDA004(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
+// daClassAnnotationsLazy reports whether the module, not a stub and
+// without the future import, has annotations evaluated in a class body:
+// every report of DA004 is about one.
+func daClassAnnotationsLazy(p *checks.Pass) bool {
+	if daIsStub(p) || futureAnnotations(p) != nil {
+		return false
 	}
+	roots := annotationRoots(p)
+	for i := range roots {
+		if p.Model.Scope(roots[i].scope).Kind == semantic.ClassScope {
+			return true
+		}
+	}
+	return false
+}
+
+func checkDA004(p *checks.Pass, n ast.Node) {
 	class := n.(*ast.ClassDef)
 	m := p.Model
-	if futureAnnotations(p) != nil {
-		return
-	}
 	cs, ok := m.ScopeFor(class)
 	if !ok {
 		return

@@ -17,6 +17,11 @@ var DA005 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindCall},
 	Check:    checkDA005,
+	// Every report is of one of ForwardRef's attributes, or of a call of
+	// ForwardRef, which only an import of one of these modules names.
+	Applies: func(p *checks.Pass) bool {
+		return !daIsStub(p) && (indexFile(p).forwardRefAttrs || importsPackage(p, "typing", "annotationlib", "typing_extensions"))
+	},
 	Doc: `## What it does
 Reports:
 - the attributes ` + "`__forward_evaluated__`" + ` and ` + "`__forward_value__`" + ` (an error);
@@ -91,9 +96,6 @@ func da005DefinedHere(m *semantic.Model, attr string) bool {
 }
 
 func checkDA005(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Attribute:

@@ -16,6 +16,8 @@ var DA007 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindCall},
 	Check:    checkDA007,
+	// Every report is of a name, an attribute or a str constant "__annotations__".
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
 	Doc: `## What it does
 Reports ` + "`self.__annotations__`" + ` and ` + "`getattr(self, '__annotations__', ...)`" + ` in methods
 (not class methods, static methods, ` + "`__new__`, `__init_subclass__`" + ` or methods of metaclasses),
@@ -66,9 +68,6 @@ No fix is offered when the name ` + "`type`" + ` is rebound.
 }
 
 func checkDA007(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	m := p.Model
 	var obj ast.Expr
 	switch n := n.(type) {

@@ -15,6 +15,8 @@ var DA008 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAssign, ast.KindCall},
 	Check:    checkDA008,
+	// Every report is of a name, an attribute or a str constant "__annotations__".
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
 	Doc: `## What it does
 Reports code that copies the annotations of one object to another by hand:
 ` + "`wrapper.__annotations__ = func.__annotations__`" + ` (also with ` + "`getattr(func, '__annotations__', ...)`" + `
@@ -90,9 +92,6 @@ func daAnnotationsRead(p *checks.Pass, e ast.Expr) ast.Expr {
 const da008Message = "copying `__annotations__` evaluates them now, not when they are read, in Python 3.14 (NameError for names defined later) and drops `__annotate__`; use `functools.update_wrapper` or `functools.wraps`"
 
 func checkDA008(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	// daOnlyBefore314 walks the ancestors: it is asked only of matches.
 	m := p.Model
 	switch n := n.(type) {

@@ -14,6 +14,10 @@ var DA009 = &checks.Rule{
 	Default:  true,
 	Fix:      checks.FixSometimes,
 	File:     checkDA009,
+	// Every report is of a name bound only under TYPE_CHECKING.
+	Applies: func(p *checks.Pass) bool {
+		return !daIsStub(p) && futureAnnotations(p) == nil && !p.TargetBelow(daVersion314()) && daHasTypeChecking(p.Model)
+	},
 	Doc: `## What it does
 Reports a name bound only under ` + "`if TYPE_CHECKING:`" + ` and used unquoted in an annotation of a
 function or class whose annotations something in the same module reads at run time:
@@ -82,12 +86,6 @@ imported outside ` + "`if TYPE_CHECKING:`" + `, so no fix is offered.
 }
 
 func checkDA009(p *checks.Pass) {
-	if daIsStub(p) {
-		return
-	}
-	if futureAnnotations(p) != nil || p.TargetBelow(daVersion314()) {
-		return
-	}
 	m := p.Model
 	roots := annotationRoots(p)
 	for i := range roots {

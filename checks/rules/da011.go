@@ -16,6 +16,9 @@ var DA011 = &checks.Rule{
 	Default:  false,
 	Fix:      checks.FixSometimes,
 	File:     checkDA011,
+	Applies: func(p *checks.Pass) bool {
+		return !daIsStub(p) && futureAnnotations(p) != nil && !p.TargetBelow(daVersion314())
+	},
 	Doc: `## What it does
 Reports ` + "`from __future__ import annotations`" + ` when the target is 3.14 or newer, where annotations
 are evaluated lazily without it. It offers to remove the import only when nothing in the module
@@ -65,12 +68,6 @@ evaluated object.
 }
 
 func checkDA011(p *checks.Pass) {
-	if daIsStub(p) {
-		return
-	}
-	if futureAnnotations(p) == nil || p.TargetBelow(daVersion314()) {
-		return
-	}
 	removable := !daRuntimeReaders(p).any && !daMentionsAnnotations(p)
 	for _, s := range p.Model.Module.Body {
 		imp, ok := s.(*ast.ImportFrom)

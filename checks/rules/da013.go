@@ -17,6 +17,8 @@ var DA013 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindFunctionDef, ast.KindAssign},
 	Check:    checkDA013,
+	// Every report is of a def, a name or an attribute "__annotate__".
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotate },
 	Doc: `## What it does
 Reports a function used as an ` + "`__annotate__`" + ` (a ` + "`def __annotate__`" + ` in a class or module
 body, or a def or lambda assigned to ` + "`obj.__annotate__`" + ` or to a module-level
@@ -64,9 +66,6 @@ the values. Lambdas are reported without a fix.
 }
 
 func checkDA013(p *checks.Pass, n ast.Node) {
-	if daIsStub(p) {
-		return
-	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.FunctionDef:
