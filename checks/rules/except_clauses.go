@@ -37,6 +37,17 @@ func unparenthesizedExcept(f *parser.File, t *ast.Tuple) bool {
 	return false
 }
 
+// hasUnparenthesizedExcept reports whether the file has an except clause
+// whose types are written without parentheses.
+func hasUnparenthesizedExcept(f *parser.File) bool {
+	for _, g := range f.Gates {
+		if g.Feature == parser.UnparenthesizedExceptTypes {
+			return true
+		}
+	}
+	return false
+}
+
 // looksLikeVariable reports whether an identifier is spelled like a
 // variable (error, e, _exc) rather than a class (ValueError).
 func looksLikeVariable(id string) bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/py314/py314/checks"
+	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/parser/ast"
 )
 
@@ -15,6 +16,7 @@ var PY301 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindReturn, ast.KindBreak, ast.KindContinue},
 	Check:    checkPY301,
+	Applies:  func(p *checks.Pass) bool { return hasKind(p, ast.KindTry, ast.KindTryStar) },
 	Doc: `## What it does
 Reports ` + "`return`" + ` statements inside a ` + "`finally`" + ` block, and ` + "`break` and `continue`" + `
 statements inside a ` + "`finally`" + ` block that leave it for a loop around the ` + "`try`" + `
@@ -58,6 +60,12 @@ to swallow.
 }
 
 func checkPY301(p *checks.Pass, n ast.Node) {
+	// A statement that leaves a finally block is in one: the model flags
+	// it so, unless a class body in between (where the walk below goes on
+	// and the model clears the flag) makes it one of the class's.
+	if info := p.Model.Info(n); info.Flags&semantic.InFinally == 0 && p.Model.Scope(info.Scope).Kind != semantic.ClassScope {
+		return
+	}
 	_, isReturn := n.(*ast.Return)
 	var prev ast.Node = n
 	leaves := false

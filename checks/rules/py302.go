@@ -16,6 +16,7 @@ var PY302 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindExceptHandler},
 	Check:    checkPY302,
+	Applies:  func(p *checks.Pass) bool { return hasUnparenthesizedExcept(p.File) },
 	Doc: `## What it does
 Reports ` + "`except`" + ` clauses of the form ` + "`except E, name:`" + ` where ` + "`name`" + ` is a lowercase
 name that nothing binds before the clause: the Python 2 way of writing ` + "`except E as name:`" + `.

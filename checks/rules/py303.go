@@ -16,6 +16,7 @@ var PY303 = &checks.Rule{
 	Default:  true,
 	Fix:      checks.FixSometimes,
 	File:     checkPY303,
+	Applies:  func(p *checks.Pass) bool { return len(p.File.Gates) > 0 },
 	Doc: `## What it does
 Reports syntax that is newer than the oldest Python version the project supports (the target,
 from ` + "`requires-python`" + ` or ` + "`target-version`" + `): on Python 3.14, t-strings (PEP 750) and

@@ -17,6 +17,7 @@ var PY401 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY401,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "asyncio") },
 	Doc: `## What it does
 Reports calls of ` + "`asyncio.get_event_loop()`" + `:
 - at module level, where no event loop can be running (an error);

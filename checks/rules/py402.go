@@ -15,6 +15,7 @@ var PY402 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY402,
+	Applies:  func(p *checks.Pass) bool { return importsProcesses(p) && !choosesStartMethod(p) },
 	Doc: `## What it does
 In modules that do not choose a start method (no ` + "`multiprocessing.set_start_method()`" + `, no
 ` + "`mp_context=`" + `), reports what only works when worker processes are forked:
@@ -86,23 +87,16 @@ var picklingPoolMethods = map[string]bool{
 
 const forkserverNote = "Python 3.14 starts workers with 'forkserver' instead of 'fork' on Linux: "
 
-type processImportsKey struct{}
-
 // importsProcesses reports whether the module imports multiprocessing or
 // concurrent (or something of them): every process, pool and executor
 // PY402 looks at is reached through such an import.
 func importsProcesses(p *checks.Pass) bool {
-	return p.Memo(processImportsKey{}, func() any {
-		return importsModule(p, "multiprocessing") || importsModule(p, "concurrent")
-	}).(bool)
+	return importsPackage(p, "multiprocessing", "concurrent")
 }
 
 func checkPY402(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	m := p.Model
-	if !importsProcesses(p) || choosesStartMethod(p) {
-		return
-	}
 	if isProcessCreation(m, call) {
 		if keyword(call, "mp_context") != nil ||
 			len(call.Args) >= 2 && m.MatchesQualified(call.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {

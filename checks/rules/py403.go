@@ -19,6 +19,7 @@ var PY403 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY403,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "shutil", "tarfile") },
 	Doc: `## What it does
 Reports ` + "`extract()` and `extractall()`" + ` calls on tar files opened with ` + "`tarfile.open`" + ` (or
 ` + "`tarfile.TarFile`" + `), and ` + "`shutil.unpack_archive()`" + ` calls, that pass no ` + "`filter`" + `

@@ -19,6 +19,7 @@ var PY406 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindAssign, ast.KindAnnAssign},
 	Check:    checkPY406,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "functools") },
 	Doc: `## What it does
 Reports assignments in a class body whose value is a ` + "`functools.partial(...)`" + ` call, such as
 ` + "`handler = partial(process, mode=\"fast\")`" + `. Special methods (` + "`__call__ = partial(...)`" + `)

@@ -19,6 +19,7 @@ var PY407 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkPY407,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sqlite3") },
 	Doc: `## What it does
 Reports ` + "`execute()`" + ` and ` + "`executemany()`" + ` calls on sqlite3 connections and cursors whose
 SQL is a string literal with named placeholders (` + "`:name`, `@name`, `$name`" + `) and whose

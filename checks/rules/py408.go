@@ -18,6 +18,8 @@ var PY408 = &checks.Rule{
 	Default:  true,
 	Kinds:    []ast.Kind{ast.KindCall, ast.KindBinOp, ast.KindCompare, ast.KindFormattedValue},
 	Check:    checkPY408,
+	// Every report is about a t-string, and most modules have none.
+	Applies: func(p *checks.Pass) bool { return hasKind(p, ast.KindTemplateStr) },
 	Doc: `## What it does
 Reports t-strings (PEP 750) used where a string is expected: passed to ` + "`str()`" + `, ` + "`print()`" + `
 or a ` + "`logging`" + ` call, interpolated in an f-string or with ` + "`%`" + `, concatenated with a string,
@@ -54,25 +56,7 @@ No fix is offered: whether an f-string or a template processor was meant is for 
 `,
 }
 
-type templatesKey struct{}
-
-// hasTemplates reports whether the module has a t-string anywhere: every
-// report of PY408 is about one, and most modules have none.
-func hasTemplates(p *checks.Pass) bool {
-	return p.Memo(templatesKey{}, func() any {
-		for i := range p.Model.Nodes {
-			if _, ok := p.Model.Nodes[i].Node.(*ast.TemplateStr); ok {
-				return true
-			}
-		}
-		return false
-	}).(bool)
-}
-
 func checkPY408(p *checks.Pass, n ast.Node) {
-	if !hasTemplates(p) {
-		return
-	}
 	m := p.Model
 	switch n := n.(type) {
 	case *ast.Call:

@@ -17,6 +17,7 @@ var PY411 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCompare, ast.KindCall},
 	Check:    checkPY411,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sys") },
 	Doc: `## What it does
 Reports comparisons of ` + "`sys.platform`" + ` with FreeBSD platform names that carry a major version
 (` + "`sys.platform == \"freebsd13\"`, `sys.platform in (\"freebsd12\", \"freebsd13\")`" + `,
