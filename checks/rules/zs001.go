@@ -19,6 +19,8 @@ var ZS001 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkZS001,
+	// zsName folds compression.gzip and the like into the old names.
+	Applies: func(p *checks.Pass) bool { return importsPackage(p, "gzip", "zlib", "bz2", "lzma", "compression") },
 	Doc: `## What it does
 Reports calls that write compressed data with the older codecs of the standard library:
 ` + "`gzip.open`, `gzip.GzipFile` and `bz2.open`, `bz2.BZ2File`, `lzma.open`, `lzma.LZMAFile`" + ` in a

@@ -22,6 +22,11 @@ var ZS002 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkZS002,
+	// zsName folds compression.* and backports.zstd.tarfile/zipfile into
+	// the standard names.
+	Applies: func(p *checks.Pass) bool {
+		return importsPackage(p, "tarfile", "shutil", "zipfile", "compression", "backports")
+	},
 	Doc: `## What it does
 Reports archives written with gzip or deflate compression:
 - ` + "`tarfile.open(name, \"w:gz\")`, `\"x:gz\"` and the stream mode `\"w|gz\"`" + `;

@@ -18,6 +18,11 @@ var ZS003 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkZS003,
+	// zsName folds compression.* and backports.zstd into these names; a
+	// module imported as zstd keeps its name.
+	Applies: func(p *checks.Pass) bool {
+		return importsPackage(p, "tarfile", "zstd", "zlib", "gzip", "bz2", "lzma", "compression", "backports")
+	},
 	Doc: `## What it does
 Reports a level keyword that the called API does not take:
 - ` + "`compresslevel=`" + ` passed to ` + "`zstd.open`, `zstd.ZstdFile`, `zstd.compress`, `zstd.ZstdCompressor`" + `, to

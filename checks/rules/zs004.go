@@ -69,7 +69,26 @@ code.
 `,
 }
 
+// zs004Candidate reports whether an import statement may import
+// compression.zstd: the cheap test that comes before the others.
+func zs004Candidate(n ast.Node) bool {
+	switch s := n.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			if strings.HasPrefix(a.Name, "compression.zstd") {
+				return true
+			}
+		}
+	case *ast.ImportFrom:
+		return s.Level == 0 && strings.HasPrefix(s.Module, "compression")
+	}
+	return false
+}
+
 func checkZS004(p *checks.Pass, n ast.Node) {
+	if !zs004Candidate(n) {
+		return
+	}
 	if strings.Contains(filepath.ToSlash(p.File.File.Name), "compression/zstd/") {
 		// The package itself.
 		return

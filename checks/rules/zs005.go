@@ -56,7 +56,26 @@ or share their line with other code, get no fix.
 // compression._common._streams has too (checked on 3.13.0 and 3.14.2).
 var zsStreamsNames = map[string]bool{"BaseStream": true, "DecompressReader": true, "BUFFER_SIZE": true}
 
+// zs005Candidate reports whether an import statement imports
+// _compression: the cheap test that comes before the others.
+func zs005Candidate(n ast.Node) bool {
+	switch s := n.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			if a.Name == "_compression" {
+				return true
+			}
+		}
+	case *ast.ImportFrom:
+		return s.Module == "_compression" && s.Level == 0
+	}
+	return false
+}
+
 func checkZS005(p *checks.Pass, n ast.Node) {
+	if !zs005Candidate(n) {
+		return
+	}
 	stmt := n.(ast.Stmt)
 	m := p.Model
 	if _, hi := m.VersionRange(n); !zsPy314.Less(hi) || zsGuardedImport(p, stmt) {

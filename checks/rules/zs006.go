@@ -16,6 +16,7 @@ var ZS006 = &checks.Rule{
 	Fix:      checks.FixAlways,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkZS006,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "tarfile", "compression", "backports") },
 	Doc: `## What it does
 Reports ` + "`tarfile.open(name, \"r:gz\")`" + ` (and ` + "`\"r:bz2\"`, `\"r:xz\"`" + ` and the stream modes ` + "`\"r|gz\"`, `\"r|bz2\"`,\n`\"r|xz\"`" + `) when the archive is opened by name.
 

@@ -20,6 +20,7 @@ var ZS007 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindImport, ast.KindImportFrom},
 	Check:    checkZS007,
+	Applies:  func(p *checks.Pass) bool { return !p.TargetBelow(zsPy314) },
 	Doc: `## What it does
 When the target is Python 3.14 or newer, reports ` + "`import gzip`" + ` (and ` + "`bz2`, `lzma`, `zlib`" + `) and
 ` + "`from gzip import ...`" + `, which Python 3.14 also offers as ` + "`compression.gzip`" + ` and so on. Not in the
@@ -115,8 +116,29 @@ func asExpr(n ast.Node) ast.Expr {
 	return e
 }
 
+// zs007Candidate reports whether an import statement imports one of the
+// modules compression.* re-exports: the cheap test that comes before the
+// others.
+func zs007Candidate(n ast.Node) bool {
+	switch s := n.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			if _, ok := zsReexports[a.Name]; ok {
+				return true
+			}
+		}
+	case *ast.ImportFrom:
+		_, ok := zsReexports[s.Module]
+		return ok && s.Level == 0
+	}
+	return false
+}
+
 func checkZS007(p *checks.Pass, n ast.Node) {
 	if p.TargetBelow(zsPy314) {
+		return
+	}
+	if !zs007Candidate(n) {
 		return
 	}
 	stmt := n.(ast.Stmt)
