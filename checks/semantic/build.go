@@ -23,26 +23,19 @@ func Build(f *parser.File) *Model {
 		calls:  map[ScopeID][]ScopeID{},
 		scopes: map[NodeID]ScopeID{},
 	}
-	// Counting the nodes first lets the tables be allocated once, at
-	// their size, rather than grown by copying (most of Build's memory
-	// before).
-	n := 1
-	stack := ast.AppendChildren(make([]ast.Node, 0, 64), f.Module)
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = ast.AppendChildren(stack[:len(stack)-1], c)
-		n++
-	}
+	// The tables are allocated once at a size guessed from the source
+	// rather than grown by copying: nine files in ten of the standard
+	// library have fewer than one node per eight bytes. About one node in
+	// nine binds a new name in its scope.
+	n := len(f.File.Src)/8 + 16
 	m.Nodes = make([]NodeInfo, 0, n)
 	m.Bindings = make([]Binding, 0, n/8)
-	// About one node in nine binds a new name in its scope (the standard
-	// library's density).
 	m.names = make(map[scopeName]int32, n/8)
 	m.lists = make([]nameList, 0, n/8)
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
-		refs: make([]pendingRef, 0, n/4), stack: stack}
+		refs: make([]pendingRef, 0, n/4)}
 	b.openScope(ModuleScope, f.Module)
-	b.visit(f.Module)
+	b.module(f.Module)
 	m.layOut()
 	b.resolve()
 	b.finish()
@@ -65,10 +58,16 @@ type pendingCall struct {
 	class ScopeID
 }
 
+// The builder walks the tree once, in the model's preorder. Each node
+// kind has its case in expr, stmt or visit, which records the node
+// (add for a leaf, open and close around a node's children) and visits
+// its children in that order: a type switch on the concrete types, with
+// no conversion between the interfaces ast.Expr, ast.Stmt and ast.Node
+// (each one an itab lookup at run time) on the way.
 type builder struct {
 	m     *Model
 	src   []byte
-	cur   NodeID
+	cur   NodeID // the node whose children are being visited
 	scope ScopeID
 	flags NodeFlags
 	guard GuardID
@@ -76,35 +75,32 @@ type builder struct {
 
 	refs  []pendingRef
 	calls []pendingCall
+	attrs []NodeID   // every Attribute node, in preorder
 	stack []ast.Node // the children of the nodes being visited by children
 }
 
-func (b *builder) add(n ast.Node) NodeID {
+// add records n, whose location is loc, as a child of the current node,
+// and numbers it. Its subtree is itself alone until close says otherwise.
+func (b *builder) add(n ast.Node, loc *ast.Loc) NodeID {
 	id := NodeID(len(b.m.Nodes))
-	b.m.Nodes = append(b.m.Nodes, NodeInfo{Node: n, Parent: b.cur, Scope: b.scope, Flags: b.flags, Guard: b.guard, Ref: NoBinding})
-	// The commonest nodes are numbered without the assertion to an
-	// interface type, which looks up an itab at run time.
-	switch x := n.(type) {
-	case *ast.Name:
-		x.ID = int32(id) + 1
-	case *ast.Attribute:
-		x.ID = int32(id) + 1
-	case *ast.Call:
-		x.ID = int32(id) + 1
-	case *ast.Constant:
-		x.ID = int32(id) + 1
-	case *ast.ExprStmt:
-		x.ID = int32(id) + 1
-	case *ast.Assign:
-		x.ID = int32(id) + 1
-	case *ast.Arg:
-		x.ID = int32(id) + 1
-	case *ast.Keyword:
-		x.ID = int32(id) + 1
-	default:
-		n.(numbered).NodeLoc().ID = int32(id) + 1
-	}
+	b.m.Nodes = append(b.m.Nodes, NodeInfo{Node: n, Parent: b.cur, Scope: b.scope, Flags: b.flags, Guard: b.guard, Ref: NoBinding, End: id + 1, bound: NoBinding})
+	loc.ID = int32(id) + 1
 	return id
+}
+
+// open records n and makes it the current node: the nodes recorded until
+// close(id) are its descendants.
+func (b *builder) open(n ast.Node, loc *ast.Loc) NodeID {
+	id := b.add(n, loc)
+	b.cur = id
+	return id
+}
+
+// close ends the subtree of the node id and makes its parent current.
+func (b *builder) close(id NodeID) {
+	info := &b.m.Nodes[id]
+	info.End = NodeID(len(b.m.Nodes))
+	b.cur = info.Parent
 }
 
 func (b *builder) openScope(kind ScopeKind, n ast.Node) ScopeID {
@@ -134,8 +130,8 @@ func (b *builder) pushGuard(g Guard, n ast.Node) GuardID {
 }
 
 // bind records a binding of name in scope s (redirected by global and
-// nonlocal declarations of s).
-func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Span, qualified string) BindingID {
+// nonlocal declarations of s) made by the node n, whose ID is nid.
+func (b *builder) bind(name string, kind BindingKind, n ast.Node, nid NodeID, span token.Span, qualified string) BindingID {
 	s := b.scope
 	if kind != GlobalDecl {
 		s = b.targetScope(name, s)
@@ -143,6 +139,9 @@ func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Spa
 	id := BindingID(len(b.m.Bindings))
 	m := b.m
 	m.Bindings = append(m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard, next: NoBinding})
+	if info := &m.Nodes[nid]; info.bound == NoBinding {
+		info.bound = id
+	}
 	key := scopeName{s, name}
 	if i, ok := m.names[key]; ok {
 		l := &m.lists[i]
@@ -161,9 +160,9 @@ func (b *builder) bind(name string, kind BindingKind, n ast.Node, span token.Spa
 func (b *builder) targetScope(name string, s ScopeID) ScopeID {
 	sc := &b.m.Scopes[s]
 	switch {
-	case sc.globals[name]:
+	case len(sc.globals) != 0 && sc.globals[name]:
 		return 0
-	case sc.nonlocals[name]:
+	case len(sc.nonlocals) != 0 && sc.nonlocals[name]:
 		for p := sc.Parent; p != NoScope; p = b.m.Scopes[p].Parent {
 			if k := b.m.Scopes[p].Kind; k == FunctionScope || k == LambdaScope {
 				return p
@@ -174,216 +173,486 @@ func (b *builder) targetScope(name string, s ScopeID) ScopeID {
 	return s
 }
 
-// children visits the direct children of n.
-//
-// The children are appended to b.stack, above those of the nodes being
-// visited, and taken off when done: no closure, no call per nil field.
-func (b *builder) children(n ast.Node) {
-	base := len(b.stack)
-	b.stack = ast.AppendChildren(b.stack, n)
-	end := len(b.stack)
-	for i := base; i < end; i++ {
-		b.visit(b.stack[i]) // b.stack may be reallocated by the visit
+func (b *builder) module(n *ast.Module) {
+	id := b.open(n, &n.Loc)
+	b.stmts(n.Body)
+	for _, t := range n.TypeIgnores {
+		if t != nil {
+			b.add(t, &t.Loc)
+		}
 	}
-	b.stack = b.stack[:base]
+	b.close(id)
 }
 
-func (b *builder) with(flags NodeFlags, f func()) {
-	saved := b.flags
-	b.flags |= flags
-	f()
-	b.flags = saved
-}
-
-func (b *builder) visitExpr(e ast.Expr) {
-	if e != nil {
-		b.visit(e)
-	}
-}
-
-func (b *builder) visitStmts(body []ast.Stmt) {
+func (b *builder) stmts(body []ast.Stmt) {
 	for _, s := range body {
-		b.visit(s)
+		b.stmt(s)
 	}
 }
 
-func (b *builder) visit(n ast.Node) {
-	id := b.add(n)
-	saved := b.cur
-	b.cur = id
-	b.node(n, id)
-	b.cur = saved
+func (b *builder) exprs(list []ast.Expr) {
+	for _, e := range list {
+		b.expr(e)
+	}
 }
 
-// node visits the children of n, whose ID is id.
-func (b *builder) node(n ast.Node, id NodeID) {
-	switch n := n.(type) {
-	case *ast.FunctionDef:
-		b.function(n, n.Name, n.Args, n.Body, n.DecoratorList, n.Returns, n.TypeParams)
-	case *ast.AsyncFunctionDef:
-		b.function(n, n.Name, n.Args, n.Body, n.DecoratorList, n.Returns, n.TypeParams)
-	case *ast.ClassDef:
-		b.class(n)
-	case *ast.Lambda:
-		b.lambda(n)
-	case *ast.ListComp:
-		b.comprehension(n, n.Generators, n.Elt)
-	case *ast.SetComp:
-		b.comprehension(n, n.Generators, n.Elt)
-	case *ast.GeneratorExp:
-		b.comprehension(n, n.Generators, n.Elt)
-	case *ast.DictComp:
-		b.comprehension(n, n.Generators, n.Key, n.Value)
+// expr visits e, which may be nil.
+func (b *builder) expr(e ast.Expr) {
+	switch e := e.(type) {
+	case nil:
 	case *ast.Name:
-		b.name(n, id)
-	case *ast.Import:
-		for _, a := range n.Names {
-			b.visit(a)
-			if a.Asname != "" {
-				b.bind(a.Asname, Import, a, b.tailSpan(a.Loc, a.Asname), a.Name)
-			} else {
-				top, _, _ := strings.Cut(a.Name, ".")
-				b.bind(top, Import, a, token.Span{Start: a.Start, End: a.Start + token.Pos(len(top))}, top)
-			}
+		b.name(e, b.add(e, &e.Loc))
+	case *ast.Constant:
+		b.add(e, &e.Loc)
+	case *ast.Attribute:
+		id := b.open(e, &e.Loc)
+		if e.Value != nil {
+			b.attrs = append(b.attrs, id)
+			b.expr(e.Value)
 		}
-	case *ast.ImportFrom:
-		mod := strings.Repeat(".", n.Level) + n.Module
-		for _, a := range n.Names {
-			b.visit(a)
-			if a.Name == "*" {
-				continue
-			}
-			q := mod + "." + a.Name
-			if n.Module == "" {
-				q = mod + a.Name
-			}
-			if a.Asname != "" {
-				b.bind(a.Asname, FromImport, a, b.tailSpan(a.Loc, a.Asname), q)
-			} else {
-				b.bind(a.Name, FromImport, a, token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Name))}, q)
-			}
+		b.close(id)
+	case *ast.Call:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Func)
+		b.exprs(e.Args)
+		for _, k := range e.Keywords {
+			b.keyword(k)
 		}
-	case *ast.Global:
-		sc := &b.m.Scopes[b.scope]
-		if sc.globals == nil {
-			sc.globals = map[string]bool{}
-		}
-		for _, name := range n.Names {
-			sc.globals[name] = true
-			b.bind(name, GlobalDecl, n, b.findName(n.Loc, name), "")
-		}
-	case *ast.Nonlocal:
-		sc := &b.m.Scopes[b.scope]
-		if sc.nonlocals == nil {
-			sc.nonlocals = map[string]bool{}
-		}
-		for _, name := range n.Names {
-			sc.nonlocals[name] = true
-			b.bind(name, GlobalDecl, n, b.findName(n.Loc, name), "")
-		}
-	case *ast.If:
-		b.ifStmt(n)
-	case *ast.Try:
-		b.try(n, n.Body, n.Handlers, n.Orelse, n.Finalbody)
-	case *ast.TryStar:
-		b.try(n, n.Body, n.Handlers, n.Orelse, n.Finalbody)
-	case *ast.For:
-		b.loop(n.Target, n.Iter, n.Body, n.Orelse)
-	case *ast.AsyncFor:
-		b.loop(n.Target, n.Iter, n.Body, n.Orelse)
-	case *ast.While:
-		b.visitExpr(n.Test)
-		b.with(InLoop, func() { b.visitStmts(n.Body) })
-		b.visitStmts(n.Orelse)
-	case *ast.AugAssign:
-		b.visitExpr(n.Value)
-		if t, ok := n.Target.(*ast.Name); ok {
-			// Reads and writes the name.
-			tid := b.add(t)
-			// The read happens before the write: resolve it just before.
-			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1})
-			b.bind(t.Id, AugAssignment, t, t.Span(), "")
-		} else {
-			b.visitExpr(n.Target)
-		}
-	case *ast.AnnAssign:
-		b.with(InAnnotation, func() { b.visitExpr(n.Annotation) })
-		b.visitExpr(n.Value)
-		if n.Value == nil {
-			b.withKind(Annotation, func() { b.visitExpr(n.Target) })
-		} else {
-			b.visitExpr(n.Target)
-		}
-	case *ast.Delete:
-		b.with(InDelete, func() {
-			b.withKind(Deletion, func() {
-				for _, t := range n.Targets {
-					b.visit(t)
-				}
-			})
-		})
-	case *ast.ExceptHandler:
-		b.visitExpr(n.Type)
-		if n.Name != "" {
-			b.bind(n.Name, ExceptName, n, b.handlerNameSpan(n), "")
-		}
-		b.visitStmts(n.Body)
+		b.recordCall(e)
+		b.close(id)
+	case *ast.Subscript:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.expr(e.Slice)
+		b.close(id)
+	case *ast.Tuple:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Elts)
+		b.close(id)
+	case *ast.List:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Elts)
+		b.close(id)
+	case *ast.BinOp:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Left)
+		b.expr(e.Right)
+		b.close(id)
+	case *ast.Compare:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Left)
+		b.exprs(e.Comparators)
+		b.close(id)
+	case *ast.UnaryOp:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Operand)
+		b.close(id)
+	case *ast.BoolOp:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Values)
+		b.close(id)
+	case *ast.Starred:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.close(id)
+	case *ast.Slice:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Lower)
+		b.expr(e.Upper)
+		b.expr(e.Step)
+		b.close(id)
+	case *ast.Dict:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Keys)
+		b.exprs(e.Values)
+		b.close(id)
+	case *ast.Set:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Elts)
+		b.close(id)
+	case *ast.JoinedStr:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Values)
+		b.close(id)
+	case *ast.TemplateStr:
+		id := b.open(e, &e.Loc)
+		b.exprs(e.Values)
+		b.close(id)
+	case *ast.FormattedValue:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.expr(e.FormatSpec)
+		b.close(id)
+	case *ast.Interpolation:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.expr(e.FormatSpec)
+		b.close(id)
+	case *ast.IfExp:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Test)
+		b.expr(e.Body)
+		b.expr(e.Orelse)
+		b.close(id)
+	case *ast.Await:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.close(id)
+	case *ast.Yield:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.close(id)
+	case *ast.YieldFrom:
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		b.close(id)
+	case *ast.Lambda:
+		id := b.open(e, &e.Loc)
+		b.lambda(e)
+		b.close(id)
+	case *ast.ListComp:
+		id := b.open(e, &e.Loc)
+		b.comprehension(e, e.Generators, e.Elt, nil)
+		b.close(id)
+	case *ast.SetComp:
+		id := b.open(e, &e.Loc)
+		b.comprehension(e, e.Generators, e.Elt, nil)
+		b.close(id)
+	case *ast.GeneratorExp:
+		id := b.open(e, &e.Loc)
+		b.comprehension(e, e.Generators, e.Elt, nil)
+		b.close(id)
+	case *ast.DictComp:
+		id := b.open(e, &e.Loc)
+		b.comprehension(e, e.Generators, e.Key, e.Value)
+		b.close(id)
 	case *ast.NamedExpr:
-		b.visitExpr(n.Value)
-		if t, ok := n.Target.(*ast.Name); ok {
+		id := b.open(e, &e.Loc)
+		b.expr(e.Value)
+		if t, ok := e.Target.(*ast.Name); ok {
 			saved := b.scope
 			for b.m.Scopes[b.scope].Kind == ComprehensionScope {
 				b.scope = b.m.Scopes[b.scope].Parent
 			}
-			b.visit(t)
+			b.expr(t)
 			b.scope = saved
 		} else {
-			b.visitExpr(n.Target)
+			b.expr(e.Target)
 		}
-	case *ast.MatchAs:
-		if n.Pattern != nil {
-			b.visit(n.Pattern)
-		}
-		if n.Name != "" {
-			b.bind(n.Name, MatchCapture, n, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
-		}
-	case *ast.MatchStar:
-		if n.Name != "" {
-			b.bind(n.Name, MatchCapture, n, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
-		}
-	case *ast.MatchMapping:
-		b.children(n)
-		if n.Rest != "" {
-			b.bind(n.Rest, MatchCapture, n, b.findName(n.Loc, n.Rest), "")
-		}
-	case *ast.TypeAlias:
-		b.withKind(TypeAliasName, func() { b.visitExpr(n.Name) })
-		saved := b.scope
-		if len(n.TypeParams) > 0 {
-			b.openScope(TypeParamScope, n)
-			b.typeParams(n.TypeParams)
-		}
-		b.with(InAnnotation, func() { b.visitExpr(n.Value) })
-		b.scope = saved
-	case *ast.Call:
-		b.visitExpr(n.Func)
-		for _, a := range n.Args {
-			b.visit(a)
-		}
-		for _, k := range n.Keywords {
-			b.visit(k)
-		}
-		b.recordCall(n)
+		b.close(id)
 	default:
-		b.children(n)
+		b.generic(e)
 	}
 }
 
-func (b *builder) withKind(kind BindingKind, f func()) {
-	saved := b.kind
-	b.kind = kind
-	f()
-	b.kind = saved
+// stmt visits s, which may be nil.
+func (b *builder) stmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case nil:
+	case *ast.ExprStmt:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Value)
+		b.close(id)
+	case *ast.Assign:
+		id := b.open(s, &s.Loc)
+		b.exprs(s.Targets)
+		b.expr(s.Value)
+		b.close(id)
+	case *ast.If:
+		id := b.open(s, &s.Loc)
+		b.ifStmt(s)
+		b.close(id)
+	case *ast.Return:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Value)
+		b.close(id)
+	case *ast.FunctionDef:
+		id := b.open(s, &s.Loc)
+		b.function(s, id, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams)
+		b.close(id)
+	case *ast.AsyncFunctionDef:
+		id := b.open(s, &s.Loc)
+		b.function(s, id, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams)
+		b.close(id)
+	case *ast.ClassDef:
+		id := b.open(s, &s.Loc)
+		b.class(s, id)
+		b.close(id)
+	case *ast.Raise:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Exc)
+		b.expr(s.Cause)
+		b.close(id)
+	case *ast.Assert:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Test)
+		b.expr(s.Msg)
+		b.close(id)
+	case *ast.Pass:
+		b.add(s, &s.Loc)
+	case *ast.Break:
+		b.add(s, &s.Loc)
+	case *ast.Continue:
+		b.add(s, &s.Loc)
+	case *ast.Import:
+		id := b.open(s, &s.Loc)
+		for _, a := range s.Names {
+			aid := b.add(a, &a.Loc)
+			if a.Asname != "" {
+				b.bind(a.Asname, Import, a, aid, b.tailSpan(a.Loc, a.Asname), a.Name)
+			} else {
+				top, _, _ := strings.Cut(a.Name, ".")
+				b.bind(top, Import, a, aid, token.Span{Start: a.Start, End: a.Start + token.Pos(len(top))}, top)
+			}
+		}
+		b.close(id)
+	case *ast.ImportFrom:
+		id := b.open(s, &s.Loc)
+		mod := strings.Repeat(".", s.Level) + s.Module
+		for _, a := range s.Names {
+			aid := b.add(a, &a.Loc)
+			if a.Name == "*" {
+				continue
+			}
+			q := mod + "." + a.Name
+			if s.Module == "" {
+				q = mod + a.Name
+			}
+			if a.Asname != "" {
+				b.bind(a.Asname, FromImport, a, aid, b.tailSpan(a.Loc, a.Asname), q)
+			} else {
+				b.bind(a.Name, FromImport, a, aid, token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Name))}, q)
+			}
+		}
+		b.close(id)
+	case *ast.Global:
+		id := b.open(s, &s.Loc)
+		sc := &b.m.Scopes[b.scope]
+		if sc.globals == nil {
+			sc.globals = map[string]bool{}
+		}
+		for _, name := range s.Names {
+			sc.globals[name] = true
+			b.bind(name, GlobalDecl, s, id, b.findName(s.Loc, name), "")
+		}
+		b.close(id)
+	case *ast.Nonlocal:
+		id := b.open(s, &s.Loc)
+		sc := &b.m.Scopes[b.scope]
+		if sc.nonlocals == nil {
+			sc.nonlocals = map[string]bool{}
+		}
+		for _, name := range s.Names {
+			sc.nonlocals[name] = true
+			b.bind(name, GlobalDecl, s, id, b.findName(s.Loc, name), "")
+		}
+		b.close(id)
+	case *ast.Try:
+		id := b.open(s, &s.Loc)
+		b.try(s, s.Body, s.Handlers, s.Orelse, s.Finalbody)
+		b.close(id)
+	case *ast.TryStar:
+		id := b.open(s, &s.Loc)
+		b.try(s, s.Body, s.Handlers, s.Orelse, s.Finalbody)
+		b.close(id)
+	case *ast.For:
+		id := b.open(s, &s.Loc)
+		b.loop(s.Target, s.Iter, s.Body, s.Orelse)
+		b.close(id)
+	case *ast.AsyncFor:
+		id := b.open(s, &s.Loc)
+		b.loop(s.Target, s.Iter, s.Body, s.Orelse)
+		b.close(id)
+	case *ast.While:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Test)
+		saved := b.flags
+		b.flags |= InLoop
+		b.stmts(s.Body)
+		b.flags = saved
+		b.stmts(s.Orelse)
+		b.close(id)
+	case *ast.With:
+		id := b.open(s, &s.Loc)
+		for _, w := range s.Items {
+			b.withItem(w)
+		}
+		b.stmts(s.Body)
+		b.close(id)
+	case *ast.AsyncWith:
+		id := b.open(s, &s.Loc)
+		for _, w := range s.Items {
+			b.withItem(w)
+		}
+		b.stmts(s.Body)
+		b.close(id)
+	case *ast.AugAssign:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Value)
+		if t, ok := s.Target.(*ast.Name); ok {
+			// Reads and writes the name.
+			tid := b.add(t, &t.Loc)
+			// The read happens before the write: resolve it just before.
+			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1})
+			b.bind(t.Id, AugAssignment, t, tid, t.Span(), "")
+		} else {
+			b.expr(s.Target)
+		}
+		b.close(id)
+	case *ast.AnnAssign:
+		id := b.open(s, &s.Loc)
+		saved := b.flags
+		b.flags |= InAnnotation
+		b.expr(s.Annotation)
+		b.flags = saved
+		b.expr(s.Value)
+		if s.Value == nil {
+			savedKind := b.kind
+			b.kind = Annotation
+			b.expr(s.Target)
+			b.kind = savedKind
+		} else {
+			b.expr(s.Target)
+		}
+		b.close(id)
+	case *ast.Delete:
+		id := b.open(s, &s.Loc)
+		saved, savedKind := b.flags, b.kind
+		b.flags |= InDelete
+		b.kind = Deletion
+		b.exprs(s.Targets)
+		b.flags, b.kind = saved, savedKind
+		b.close(id)
+	case *ast.Match:
+		id := b.open(s, &s.Loc)
+		b.expr(s.Subject)
+		for _, c := range s.Cases {
+			if c != nil {
+				cid := b.open(c, &c.Loc)
+				b.visit(c.Pattern)
+				b.expr(c.Guard)
+				b.stmts(c.Body)
+				b.close(cid)
+			}
+		}
+		b.close(id)
+	case *ast.TypeAlias:
+		id := b.open(s, &s.Loc)
+		savedKind := b.kind
+		b.kind = TypeAliasName
+		b.expr(s.Name)
+		b.kind = savedKind
+		saved := b.scope
+		if len(s.TypeParams) > 0 {
+			b.openScope(TypeParamScope, s)
+			b.typeParams(s.TypeParams)
+		}
+		savedFlags := b.flags
+		b.flags |= InAnnotation
+		b.expr(s.Value)
+		b.flags = savedFlags
+		b.scope = saved
+		b.close(id)
+	default:
+		b.generic(s)
+	}
+}
+
+func (b *builder) keyword(k *ast.Keyword) {
+	if k != nil {
+		id := b.open(k, &k.Loc)
+		b.expr(k.Value)
+		b.close(id)
+	}
+}
+
+func (b *builder) withItem(w *ast.WithItem) {
+	if w != nil {
+		id := b.open(w, &w.Loc)
+		b.expr(w.ContextExpr)
+		b.expr(w.OptionalVars)
+		b.close(id)
+	}
+}
+
+// visit visits a node that is neither an expression nor a statement
+// (patterns and the like), which may be nil.
+func (b *builder) visit(n ast.Node) {
+	switch n := n.(type) {
+	case nil:
+	case *ast.MatchValue:
+		id := b.open(n, &n.Loc)
+		b.expr(n.Value)
+		b.close(id)
+	case *ast.MatchAs:
+		id := b.open(n, &n.Loc)
+		b.visit(n.Pattern)
+		if n.Name != "" {
+			b.bind(n.Name, MatchCapture, n, id, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
+		}
+		b.close(id)
+	case *ast.MatchStar:
+		id := b.add(n, &n.Loc)
+		if n.Name != "" {
+			b.bind(n.Name, MatchCapture, n, id, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
+		}
+	case *ast.MatchMapping:
+		id := b.open(n, &n.Loc)
+		b.exprs(n.Keys)
+		b.patterns(n.Patterns)
+		if n.Rest != "" {
+			b.bind(n.Rest, MatchCapture, n, id, b.findName(n.Loc, n.Rest), "")
+		}
+		b.close(id)
+	case *ast.MatchClass:
+		id := b.open(n, &n.Loc)
+		b.expr(n.Cls)
+		b.patterns(n.Patterns)
+		b.patterns(n.KwdPatterns)
+		b.close(id)
+	case *ast.MatchSequence:
+		id := b.open(n, &n.Loc)
+		b.patterns(n.Patterns)
+		b.close(id)
+	case *ast.MatchOr:
+		id := b.open(n, &n.Loc)
+		b.patterns(n.Patterns)
+		b.close(id)
+	case *ast.MatchSingleton:
+		b.add(n, &n.Loc)
+	case *ast.ExceptHandler:
+		b.handler(n)
+	default:
+		b.generic(n)
+	}
+}
+
+func (b *builder) patterns(list []ast.Pattern) {
+	for _, p := range list {
+		b.visit(p)
+	}
+}
+
+// generic visits a node of a kind the walk has no case for, children in
+// the order of their fields.
+func (b *builder) generic(n ast.Node) {
+	id := b.open(n, n.(numbered).NodeLoc())
+	base := len(b.stack)
+	b.stack = ast.AppendChildren(b.stack, n)
+	end := len(b.stack)
+	for i := base; i < end; i++ {
+		// b.stack may be reallocated by the visit.
+		switch c := b.stack[i].(type) {
+		case ast.Expr:
+			b.expr(c)
+		case ast.Stmt:
+			b.stmt(c)
+		default:
+			b.visit(c)
+		}
+	}
+	b.stack = b.stack[:base]
+	b.close(id)
 }
 
 func (b *builder) name(n *ast.Name, id NodeID) {
@@ -391,31 +660,34 @@ func (b *builder) name(n *ast.Name, id NodeID) {
 	case ast.Load:
 		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
 	case ast.Store:
-		b.m.Nodes[id].Ref = b.bind(n.Id, b.kind, n, n.Span(), "")
+		b.m.Nodes[id].Ref = b.bind(n.Id, b.kind, n, id, n.Span(), "")
 	case ast.Del:
 		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
-		b.bind(n.Id, Deletion, n, n.Span(), "")
+		b.bind(n.Id, Deletion, n, id, n.Span(), "")
 	}
 }
 
 func (b *builder) loop(target, iter ast.Expr, body, orelse []ast.Stmt) {
-	b.visitExpr(iter)
-	b.visitExpr(target)
-	b.with(InLoop, func() { b.visitStmts(body) })
-	b.visitStmts(orelse)
+	b.expr(iter)
+	b.expr(target)
+	saved := b.flags
+	b.flags |= InLoop
+	b.stmts(body)
+	b.flags = saved
+	b.stmts(orelse)
 }
 
 // bodyFlags are the flags that do not carry into a nested function body.
 const bodyFlags = InAnnotation | InTryBody | InExceptHandler | InFinally | InLoop | InDecorator | InDefault | InDelete
 
-func (b *builder) function(n ast.Node, name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr, returns ast.Expr, tparams []ast.TypeParam) {
-	b.with(InDecorator, func() {
-		for _, d := range decorators {
-			b.visit(d)
-		}
-	})
+// function visits the children of the def n, whose ID is id.
+func (b *builder) function(n ast.Node, id NodeID, name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr, returns ast.Expr, tparams []ast.TypeParam) {
+	savedFlags := b.flags
+	b.flags |= InDecorator
+	b.exprs(decorators)
+	b.flags = savedFlags
 	outer := b.scope
-	b.bind(name, FunctionDef, n, b.defNameSpan(n, name), "")
+	b.bind(name, FunctionDef, n, id, b.defNameSpan(n, name), "")
 	if len(tparams) > 0 {
 		b.openScope(TypeParamScope, n)
 		b.typeParams(tparams)
@@ -423,13 +695,14 @@ func (b *builder) function(n ast.Node, name string, args *ast.Arguments, body []
 	// Defaults are evaluated where the def is; annotations (lazily) in the
 	// annotation scope, which sees what the def sees.
 	b.arguments(args, true)
-	b.with(InAnnotation, func() { b.visitExpr(returns) })
+	b.flags |= InAnnotation
+	b.expr(returns)
+	b.flags = savedFlags
 
-	savedFlags := b.flags
 	b.flags &^= bodyFlags
 	b.openScope(FunctionScope, n)
 	b.bindParams(args)
-	b.visitStmts(body)
+	b.stmts(body)
 	b.flags = savedFlags
 	b.scope = outer
 }
@@ -440,80 +713,83 @@ func (b *builder) arguments(args *ast.Arguments, withAnnotations bool) {
 	if args == nil {
 		return
 	}
-	id := b.add(args)
-	saved := b.cur
-	b.cur = id
-	b.with(InDefault, func() {
-		for _, d := range args.Defaults {
-			b.visitExpr(d)
-		}
-		for _, d := range args.KwDefaults {
-			b.visitExpr(d)
-		}
-	})
+	id := b.open(args, &args.Loc)
+	saved := b.flags
+	b.flags |= InDefault
+	b.exprs(args.Defaults)
+	b.exprs(args.KwDefaults)
+	b.flags = saved
 	for a := range args.All() {
-		aid := b.add(a)
 		if withAnnotations && a.Annotation != nil {
-			c := b.cur
-			b.cur = aid
-			b.with(InAnnotation, func() { b.visit(a.Annotation) })
-			b.cur = c
+			aid := b.open(a, &a.Loc)
+			b.flags |= InAnnotation
+			b.expr(a.Annotation)
+			b.flags = saved
+			b.close(aid)
+		} else {
+			b.add(a, &a.Loc)
 		}
 	}
-	b.cur = saved
+	b.close(id)
 }
 
 func (b *builder) bindParams(args *ast.Arguments) {
 	for a := range args.All() {
-		b.bind(a.Arg, Parameter, a, token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Arg))}, "")
+		b.bind(a.Arg, Parameter, a, NodeID(a.ID-1), token.Span{Start: a.Start, End: a.Start + token.Pos(len(a.Arg))}, "")
 	}
 }
 
 func (b *builder) typeParams(tps []ast.TypeParam) {
+	saved := b.flags
 	for _, tp := range tps {
-		id := b.add(tp)
-		saved := b.cur
-		b.cur = id
 		switch tp := tp.(type) {
 		case *ast.TypeVar:
-			b.bind(tp.Name, TypeParameter, tp, token.Span{Start: tp.Start, End: tp.Start + token.Pos(len(tp.Name))}, "")
-			b.with(InAnnotation, func() {
-				b.visitExpr(tp.Bound)
-				b.visitExpr(tp.DefaultValue)
-			})
+			id := b.open(tp, &tp.Loc)
+			b.bind(tp.Name, TypeParameter, tp, id, token.Span{Start: tp.Start, End: tp.Start + token.Pos(len(tp.Name))}, "")
+			b.flags |= InAnnotation
+			b.expr(tp.Bound)
+			b.expr(tp.DefaultValue)
+			b.flags = saved
+			b.close(id)
 		case *ast.ParamSpec:
-			b.bind(tp.Name, TypeParameter, tp, b.findName(tp.Loc, tp.Name), "")
-			b.with(InAnnotation, func() { b.visitExpr(tp.DefaultValue) })
+			id := b.open(tp, &tp.Loc)
+			b.bind(tp.Name, TypeParameter, tp, id, b.findName(tp.Loc, tp.Name), "")
+			b.flags |= InAnnotation
+			b.expr(tp.DefaultValue)
+			b.flags = saved
+			b.close(id)
 		case *ast.TypeVarTuple:
-			b.bind(tp.Name, TypeParameter, tp, b.findName(tp.Loc, tp.Name), "")
-			b.with(InAnnotation, func() { b.visitExpr(tp.DefaultValue) })
+			id := b.open(tp, &tp.Loc)
+			b.bind(tp.Name, TypeParameter, tp, id, b.findName(tp.Loc, tp.Name), "")
+			b.flags |= InAnnotation
+			b.expr(tp.DefaultValue)
+			b.flags = saved
+			b.close(id)
+		default:
+			b.add(tp, tp.(numbered).NodeLoc())
 		}
-		b.cur = saved
 	}
 }
 
-func (b *builder) class(n *ast.ClassDef) {
-	b.with(InDecorator, func() {
-		for _, d := range n.DecoratorList {
-			b.visit(d)
-		}
-	})
+// class visits the children of the class n, whose ID is id.
+func (b *builder) class(n *ast.ClassDef, id NodeID) {
+	savedFlags := b.flags
+	b.flags |= InDecorator
+	b.exprs(n.DecoratorList)
+	b.flags = savedFlags
 	outer := b.scope
-	b.bind(n.Name, ClassDef, n, b.defNameSpan(n, n.Name), "")
+	b.bind(n.Name, ClassDef, n, id, b.defNameSpan(n, n.Name), "")
 	if len(n.TypeParams) > 0 {
 		b.openScope(TypeParamScope, n)
 		b.typeParams(n.TypeParams)
 	}
-	for _, e := range n.Bases {
-		b.visit(e)
-	}
+	b.exprs(n.Bases)
 	for _, k := range n.Keywords {
-		b.visit(k)
+		b.keyword(k)
 	}
-	savedFlags := b.flags
 	b.flags &^= bodyFlags &^ InTryBody
 	b.openScope(ClassScope, n)
-	b.visitStmts(n.Body)
+	b.stmts(n.Body)
 	b.flags = savedFlags
 	b.scope = outer
 }
@@ -525,39 +801,36 @@ func (b *builder) lambda(n *ast.Lambda) {
 	b.flags &^= InLoop | InDefault
 	b.openScope(LambdaScope, n)
 	b.bindParams(n.Args)
-	b.visitExpr(n.Body)
+	b.expr(n.Body)
 	b.flags = savedFlags
 	b.scope = outer
 }
 
-func (b *builder) comprehension(n ast.Node, gens []*ast.Comprehension, elts ...ast.Expr) {
+// comprehension visits the children of a comprehension: its generators,
+// then elt (or key and value; value is nil but for a dict).
+func (b *builder) comprehension(n ast.Node, gens []*ast.Comprehension, elt, value ast.Expr) {
 	outer := b.scope
 	if len(gens) > 0 {
 		// The first iterable is evaluated in the enclosing scope.
-		b.visitExpr(gens[0].Iter)
+		b.expr(gens[0].Iter)
 	}
 	b.openScope(ComprehensionScope, n)
 	for i, g := range gens {
-		id := b.add(g)
-		saved := b.cur
-		b.cur = id
+		id := b.open(g, &g.Loc)
 		if i > 0 {
-			b.visitExpr(g.Iter)
+			b.expr(g.Iter)
 		}
-		b.visitExpr(g.Target)
-		for _, c := range g.Ifs {
-			b.visit(c)
-		}
-		b.cur = saved
+		b.expr(g.Target)
+		b.exprs(g.Ifs)
+		b.close(id)
 	}
-	for _, e := range elts {
-		b.visitExpr(e)
-	}
+	b.expr(elt)
+	b.expr(value)
 	b.scope = outer
 }
 
 func (b *builder) ifStmt(n *ast.If) {
-	b.visitExpr(n.Test)
+	b.expr(n.Test)
 	body, orelse, ok := b.conditionGuards(n.Test)
 	saved := b.guard
 	savedFlags := b.flags
@@ -567,7 +840,7 @@ func (b *builder) ifStmt(n *ast.If) {
 			b.flags |= InTypeChecking
 		}
 	}
-	b.visitStmts(n.Body)
+	b.stmts(n.Body)
 	b.guard, b.flags = saved, savedFlags
 	if ok {
 		b.guard = b.pushGuard(orelse, n)
@@ -575,12 +848,10 @@ func (b *builder) ifStmt(n *ast.If) {
 			b.flags |= InTypeChecking
 		}
 	}
-	b.visitStmts(n.Orelse)
+	b.stmts(n.Orelse)
 	b.guard, b.flags = saved, savedFlags
 }
 
-// catchesImportError reports whether a handler catches ImportError,
-// ModuleNotFoundError or AttributeError (what an optional import or a
 // missing attribute raises).
 func (b *builder) catchesImportError(h *ast.ExceptHandler) bool {
 	var types []ast.Expr
@@ -610,21 +881,35 @@ func (b *builder) try(n ast.Node, body []ast.Stmt, handlers []*ast.ExceptHandler
 			guarded = true
 		}
 	}
-	saved := b.guard
+	saved, savedFlags := b.guard, b.flags
 	if guarded {
 		b.guard = b.pushGuard(Guard{Kind: TryGuard}, n)
 	}
-	b.with(InTryBody, func() { b.visitStmts(body) })
-	b.guard = saved
+	b.flags |= InTryBody
+	b.stmts(body)
+	b.guard, b.flags = saved, savedFlags
 	for _, h := range handlers {
 		if b.catchesImportError(h) {
 			b.guard = b.pushGuard(Guard{Kind: FallbackGuard}, h)
 		}
-		b.with(InExceptHandler, func() { b.visit(h) })
-		b.guard = saved
+		b.flags |= InExceptHandler
+		b.handler(h)
+		b.guard, b.flags = saved, savedFlags
 	}
-	b.visitStmts(orelse)
-	b.with(InFinally, func() { b.visitStmts(finalbody) })
+	b.stmts(orelse)
+	b.flags |= InFinally
+	b.stmts(finalbody)
+	b.flags = savedFlags
+}
+
+func (b *builder) handler(h *ast.ExceptHandler) {
+	id := b.open(h, &h.Loc)
+	b.expr(h.Type)
+	if h.Name != "" {
+		b.bind(h.Name, ExceptName, h, id, b.handlerNameSpan(h), "")
+	}
+	b.stmts(h.Body)
+	b.close(id)
 }
 
 func (b *builder) recordCall(c *ast.Call) {
@@ -749,25 +1034,18 @@ func (b *builder) ref(n *ast.Name) BindingID {
 	return NoBinding
 }
 
-// finish records, once the walk and the resolution are done, where each
-// subtree ends, the qualified name of each name and attribute, and the
-// first binding each node creates.
+// finish records, once the walk and the resolution are done, the
+// qualified name of each name and attribute.
 func (b *builder) finish() {
 	m := b.m
 	// Children come after their parent: a backward pass sees every
-	// descendant of a node (which ends its subtree and qualifies its
-	// attribute chain) before the node.
+	// descendant of a node (which qualifies its attribute chain) before
+	// the node.
 	m.quals = append(m.quals, "")
 	intern := map[string]int32{}
 	var buf []byte
 	for i := len(m.Nodes) - 1; i >= 0; i-- {
 		info := &m.Nodes[i]
-		if info.End < NodeID(i)+1 {
-			info.End = NodeID(i) + 1
-		}
-		if p := info.Parent; p != NoNode && m.Nodes[p].End < info.End {
-			m.Nodes[p].End = info.End
-		}
 		switch n := info.Node.(type) {
 		case *ast.Name:
 			switch {
@@ -785,16 +1063,6 @@ func (b *builder) finish() {
 				buf = append(append(append(buf[:0], m.quals[m.Nodes[v].qual]...), '.'), n.Attr...)
 				info.qual = m.intern(intern, buf)
 			}
-		}
-	}
-
-	m.byNode = make([]BindingID, len(m.Nodes))
-	for i := range m.byNode {
-		m.byNode[i] = NoBinding
-	}
-	for i := len(m.Bindings) - 1; i >= 0; i-- {
-		if id := m.NodeID(m.Bindings[i].Node); id != NoNode {
-			m.byNode[id] = BindingID(i)
 		}
 	}
 }

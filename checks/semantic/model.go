@@ -166,7 +166,8 @@ type NodeInfo struct {
 	Ref    BindingID // for a Name: the binding it reads (Load) or creates (Store, Del)
 	End    NodeID    // one past the node's last descendant: the subtree is Nodes[id:End]
 
-	qual int32 // for a Name or Attribute: the index of its qualified name in Model.quals
+	qual  int32     // for a Name or Attribute: the index of its qualified name in Model.quals
+	bound BindingID // the first binding the node creates
 }
 
 // Model is the semantic model of one module.
@@ -176,8 +177,6 @@ type Model struct {
 	Scopes   []Scope    // Scopes[0] is the module scope
 	Bindings []Binding
 	Guards   []Guard
-
-	byNode []BindingID // by NodeID: the first binding the node creates
 
 	// The bindings of each name of each scope: one map for the module
 	// and one array, rather than a map per scope and a slice per name
@@ -450,7 +449,7 @@ func (m *Model) pick(first BindingID, pos token.Pos) BindingID {
 // import alias, parameter, stored name, ...), or NoBinding.
 func (m *Model) BindingOf(n ast.Node) BindingID {
 	if id := m.NodeID(n); id != NoNode {
-		return m.byNode[id]
+		return m.Nodes[id].bound
 	}
 	return NoBinding
 }
