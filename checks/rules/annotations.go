@@ -82,6 +82,9 @@ type fileIndex struct {
 	// forwardRefAttrs is set when an attribute is one of ForwardRef's
 	// __forward_evaluated__, __forward_value__ or _evaluate.
 	forwardRefAttrs bool
+	// effectInAnnotation is set when a walrus, a yield or an await is
+	// inside an annotation (lambda bodies and comprehensions included).
+	effectInAnnotation bool
 }
 
 type fileIndexKey struct{}
@@ -128,6 +131,10 @@ func indexFile(p *checks.Pass) *fileIndex {
 				}
 			case ast.KindAsyncFunctionDef, ast.KindAnnAssign:
 				x.owners = append(x.owners, semantic.NodeID(i))
+			case ast.KindNamedExpr, ast.KindYield, ast.KindYieldFrom, ast.KindAwait:
+				if nodes[i].Flags&semantic.InAnnotation != 0 {
+					x.effectInAnnotation = true
+				}
 			}
 		}
 		return x

@@ -15,10 +15,9 @@ var DA001 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindFunctionDef, ast.KindAsyncFunctionDef, ast.KindAnnAssign},
 	Check:    checkDA001,
-	// Every report is of a walrus, a yield or an await.
-	Applies: func(p *checks.Pass) bool {
-		return !daIsStub(p) && hasKind(p, ast.KindNamedExpr, ast.KindYield, ast.KindYieldFrom, ast.KindAwait)
-	},
+	// Every report is of a walrus, a yield or an await in an annotation,
+	// which the model flags as in one.
+	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).effectInAnnotation },
 	Doc: `## What it does
 Reports a named expression (` + "`:=`" + `), ` + "`yield`, `yield from` or `await`" + ` inside any
 annotation: of a parameter, of a return value, or of an annotated assignment, including the
