@@ -120,7 +120,7 @@ func checkDA008(p *checks.Pass, n ast.Node) {
 		}
 		p.ReportFix(checks.SpanOf(n), da008Message, fix)
 	case *ast.Call:
-		if m.MatchesQualified(n.Func, "builtins.setattr") && len(n.Args) == 3 {
+		if len(n.Args) == 3 && m.MatchesQualified(n.Func, "builtins.setattr") {
 			if k, ok := stringConstant(n.Args[1]); ok && k == "__annotations__" && daAnnotationsRead(p, n.Args[2]) != nil && !daOnlyBefore314(m, n) {
 				p.Reportf(n, da008Message)
 			}
