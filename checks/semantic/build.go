@@ -30,10 +30,12 @@ func Build(f *parser.File) *Model {
 	n := len(f.File.Src)/8 + 16
 	m.Nodes = make([]NodeInfo, 0, n)
 	m.Bindings = make([]Binding, 0, n/8)
-	m.names = make(map[scopeName]int32, n/8)
+	m.idents = make(map[string]int32, n/16)
+	m.names = newNameTable(n / 4)
 	m.lists = make([]nameList, 0, n/8)
+	m.quals = append(m.quals, "")
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
-		refs: make([]pendingRef, 0, n/4)}
+		refs: make([]pendingRef, 0, n/4), identQual: make([]int32, 0, n/16), qualIndex: map[string]int32{}}
 	b.openScope(ModuleScope, f.Module)
 	b.module(f.Module)
 	m.layOut()
@@ -48,6 +50,7 @@ type pendingRef struct {
 	node  NodeID
 	scope ScopeID
 	pos   token.Pos
+	ident int32 // the number of the name's identifier
 }
 
 type pendingCall struct {
@@ -76,7 +79,13 @@ type builder struct {
 	refs  []pendingRef
 	calls []pendingCall
 	attrs []NodeID   // every Attribute node, in preorder
-	stack []ast.Node // the children of the nodes being visited by children
+	stack []ast.Node // the children of the nodes being visited by generic
+
+	// identQual is by identifier number the index in Model.quals of
+	// "builtins." and the identifier, once known: 0 before, -1 for an
+	// identifier that is no builtin.
+	identQual []int32
+	qualIndex map[string]int32 // the index of each qualified name in Model.quals
 }
 
 // add records n, whose location is loc, as a child of the current node,
@@ -129,27 +138,48 @@ func (b *builder) pushGuard(g Guard, n ast.Node) GuardID {
 	return id
 }
 
+// ident returns the number of the identifier name, numbering it the first
+// time.
+func (b *builder) ident(name string) int32 {
+	if i, ok := b.m.idents[name]; ok {
+		return i
+	}
+	i := int32(len(b.identQual))
+	b.m.idents[name] = i
+	b.identQual = append(b.identQual, 0)
+	return i
+}
+
 // bind records a binding of name in scope s (redirected by global and
 // nonlocal declarations of s) made by the node n, whose ID is nid.
 func (b *builder) bind(name string, kind BindingKind, n ast.Node, nid NodeID, span token.Span, qualified string) BindingID {
+	return b.bindIdent(name, b.ident(name), kind, n, nid, span, qualified)
+}
+
+// bindIdent is bind for a name whose identifier number is ident.
+func (b *builder) bindIdent(name string, ident int32, kind BindingKind, n ast.Node, nid NodeID, span token.Span, qualified string) BindingID {
 	s := b.scope
 	if kind != GlobalDecl {
 		s = b.targetScope(name, s)
 	}
 	id := BindingID(len(b.m.Bindings))
 	m := b.m
-	m.Bindings = append(m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard, next: NoBinding})
+	var qual int32
+	if qualified != "" {
+		qual = b.intern(qualified)
+	}
+	m.Bindings = append(m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard, next: NoBinding, qual: qual})
 	if info := &m.Nodes[nid]; info.bound == NoBinding {
 		info.bound = id
 	}
-	key := scopeName{s, name}
-	if i, ok := m.names[key]; ok {
+	key := nameKey(s, ident)
+	if i, ok := m.names.get(key); ok {
 		l := &m.lists[i]
 		m.Bindings[l.last].next = id
 		l.last = id
 		l.n++
 	} else {
-		m.names[key] = int32(len(m.lists))
+		m.names.put(key, int32(len(m.lists)))
 		m.lists = append(m.lists, nameList{first: id, last: id, n: 1})
 		m.Scopes[s].names++
 	}
@@ -493,8 +523,9 @@ func (b *builder) stmt(s ast.Stmt) {
 			// Reads and writes the name.
 			tid := b.add(t, &t.Loc)
 			// The read happens before the write: resolve it just before.
-			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1})
-			b.bind(t.Id, AugAssignment, t, tid, t.Span(), "")
+			ident := b.ident(t.Id)
+			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1, ident: ident})
+			b.bindIdent(t.Id, ident, AugAssignment, t, tid, t.Span(), "")
 		} else {
 			b.expr(s.Target)
 		}
@@ -658,12 +689,13 @@ func (b *builder) generic(n ast.Node) {
 func (b *builder) name(n *ast.Name, id NodeID) {
 	switch n.Ctx {
 	case ast.Load:
-		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
+		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start, ident: b.ident(n.Id)})
 	case ast.Store:
-		b.m.Nodes[id].Ref = b.bind(n.Id, b.kind, n, id, n.Span(), "")
+		b.m.Nodes[id].Ref = b.bindIdent(n.Id, b.ident(n.Id), b.kind, n, id, n.Span(), "")
 	case ast.Del:
-		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start})
-		b.bind(n.Id, Deletion, n, id, n.Span(), "")
+		ident := b.ident(n.Id)
+		b.refs = append(b.refs, pendingRef{node: id, scope: b.scope, pos: n.Start, ident: ident})
+		b.bindIdent(n.Id, ident, Deletion, n, id, n.Span(), "")
 	}
 }
 
@@ -962,13 +994,29 @@ func (b *builder) pendingQualified(e ast.Expr) string {
 	return ""
 }
 
-// resolve links every read of a name to its binding, then builds the call
-// graph.
+// resolve links every read of a name to its binding, which gives the
+// name its qualified name, then builds the call graph.
 func (b *builder) resolve() {
 	m := b.m
 	for _, r := range b.refs {
 		info := &m.Nodes[r.node]
-		info.Ref = m.Lookup(info.Node.(*ast.Name).Id, r.scope, r.pos)
+		name := info.Node.(*ast.Name).Id
+		info.Ref = m.lookup(name, r.ident, r.scope, r.pos)
+		if info.Ref != NoBinding {
+			info.qual = m.Bindings[info.Ref].qual
+			continue
+		}
+		q := b.identQual[r.ident]
+		if q == 0 {
+			q = -1
+			if IsBuiltin(name) {
+				q = b.intern("builtins." + name)
+			}
+			b.identQual[r.ident] = q
+		}
+		if q > 0 {
+			info.qual = q
+		}
 	}
 	for _, c := range b.calls {
 		if callee, ok := b.callee(c); ok {
@@ -1034,50 +1082,42 @@ func (b *builder) ref(n *ast.Name) BindingID {
 	return NoBinding
 }
 
-// finish records, once the walk and the resolution are done, the
-// qualified name of each name and attribute.
+// finish qualifies, once the names are resolved, each attribute whose
+// value has a qualified name.
 func (b *builder) finish() {
 	m := b.m
-	// Children come after their parent: a backward pass sees every
-	// descendant of a node (which qualifies its attribute chain) before
-	// the node.
-	m.quals = append(m.quals, "")
-	intern := map[string]int32{}
+	// The value of an attribute comes right after it, and an attribute
+	// in the value of another after that one: going backwards qualifies
+	// a chain from its root.
 	var buf []byte
-	for i := len(m.Nodes) - 1; i >= 0; i-- {
-		info := &m.Nodes[i]
-		switch n := info.Node.(type) {
-		case *ast.Name:
-			switch {
-			case info.Ref != NoBinding:
-				if q := m.Bindings[info.Ref].Qualified; q != "" {
-					buf = append(buf[:0], q...)
-					info.qual = m.intern(intern, buf)
-				}
-			case IsBuiltin(n.Id):
-				buf = append(append(buf[:0], "builtins."...), n.Id...)
-				info.qual = m.intern(intern, buf)
-			}
-		case *ast.Attribute:
-			if v := m.NodeID(n.Value); v > NodeID(i) && m.Nodes[v].qual != 0 {
-				buf = append(append(append(buf[:0], m.quals[m.Nodes[v].qual]...), '.'), n.Attr...)
-				info.qual = m.intern(intern, buf)
-			}
+	for i := len(b.attrs) - 1; i >= 0; i-- {
+		id := b.attrs[i]
+		if v := m.Nodes[id+1].qual; v != 0 {
+			a := m.Nodes[id].Node.(*ast.Attribute)
+			buf = append(append(append(buf[:0], m.quals[v]...), '.'), a.Attr...)
+			m.Nodes[id].qual = b.internBytes(buf)
 		}
 	}
 }
 
-// intern returns the index of the qualified name q in m.quals, adding it
-// the first time: each distinct name is allocated once per module.
-func (m *Model) intern(table map[string]int32, q []byte) int32 {
-	if i, ok := table[string(q)]; ok {
+// intern returns the index of the qualified name q in Model.quals, adding
+// it the first time: each distinct name is stored once per module.
+func (b *builder) intern(q string) int32 {
+	if i, ok := b.qualIndex[q]; ok {
 		return i
 	}
-	s := string(q)
-	i := int32(len(m.quals))
-	m.quals = append(m.quals, s)
-	table[s] = i
+	i := int32(len(b.m.quals))
+	b.m.quals = append(b.m.quals, q)
+	b.qualIndex[q] = i
 	return i
+}
+
+// internBytes is intern for a name in a buffer.
+func (b *builder) internBytes(q []byte) int32 {
+	if i, ok := b.qualIndex[string(q)]; ok {
+		return i
+	}
+	return b.intern(string(q))
 }
 
 func (b *builder) bindingCallee(id BindingID) (ScopeID, bool) {

@@ -120,6 +120,7 @@ type Binding struct {
 	Guard     GuardID // the innermost guard the binding runs under
 
 	next BindingID // the next binding of the name in the scope, or NoBinding
+	qual int32     // the index of Qualified in Model.quals
 }
 
 // IsImport reports whether the binding comes from an import statement.
@@ -178,12 +179,14 @@ type Model struct {
 	Bindings []Binding
 	Guards   []Guard
 
-	// The bindings of each name of each scope: one map for the module
-	// and one array, rather than a map per scope and a slice per name
-	// (most of Build's allocations before). names gives the index of the
-	// name's list; a list chains its bindings through Binding.next while
-	// Build walks, and is laid out in ids, in source order, after.
-	names  map[scopeName]int32
+	// The bindings of each name of each scope: one table for the module
+	// and one array, rather than a map per scope and a slice per name.
+	// idents numbers the identifiers of the module; names gives for a
+	// scope and an identifier's number the index of the name's list; a
+	// list chains its bindings through Binding.next while Build walks,
+	// and is laid out in ids, in source order, after.
+	idents map[string]int32
+	names  nameTable
 	lists  []nameList
 	ids    []BindingID
 	calls  map[ScopeID][]ScopeID
@@ -197,9 +200,65 @@ type Model struct {
 	index     map[ast.Node]NodeID
 }
 
-type scopeName struct {
-	scope ScopeID
-	name  string
+// nameTable maps a scope and the number of an identifier to the index of
+// the identifier's list of bindings in the scope: an open-addressing hash
+// table keyed by one integer, cheaper to hash and to compare than a
+// string.
+type nameTable struct {
+	slots []nameSlot // a power of two of them
+	n     int        // the slots in use
+	shift uint8      // 64 minus the log2 of len(slots)
+}
+
+type nameSlot struct {
+	key uint64 // nameKey, or 0 for a free slot
+	val int32
+}
+
+// nameKey is the key of an identifier in a scope: never 0.
+func nameKey(s ScopeID, ident int32) uint64 { return uint64(s+1)<<32 | uint64(uint32(ident)) }
+
+func newNameTable(size int) nameTable {
+	n, shift := 16, uint8(60)
+	for n < size {
+		n *= 2
+		shift--
+	}
+	return nameTable{slots: make([]nameSlot, n), shift: shift}
+}
+
+// get returns the value of key, or false.
+func (t *nameTable) get(key uint64) (int32, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for i := (key * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i&mask]
+		if s.key == key {
+			return s.val, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+// put adds key, which the table does not have, with its value.
+func (t *nameTable) put(key uint64, val int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		*t = newNameTable(2 * len(old))
+		for _, s := range old {
+			if s.key != 0 {
+				t.put(s.key, s.val)
+			}
+		}
+	}
+	mask := uint64(len(t.slots) - 1)
+	i := (key * 0x9e3779b97f4a7c15) >> t.shift
+	for t.slots[i&mask].key != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i&mask] = nameSlot{key: key, val: val}
+	t.n++
 }
 
 // nameList is the list of the bindings of one name in one scope.
@@ -210,7 +269,11 @@ type nameList struct {
 
 // bindingsIn returns the bindings of name in scope s, in source order.
 func (m *Model) bindingsIn(s ScopeID, name string) []BindingID {
-	i, ok := m.names[scopeName{s, name}]
+	ident, ok := m.idents[name]
+	if !ok {
+		return nil
+	}
+	i, ok := m.names.get(nameKey(s, ident))
 	if !ok {
 		return nil
 	}
@@ -391,15 +454,24 @@ func (m *Model) ClassOf(fn ast.Node) *ast.ClassDef {
 // nested functions; global and nonlocal declarations redirect), or
 // NoBinding for builtins and undefined names.
 func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
+	ident, ok := m.idents[name]
+	if !ok {
+		return NoBinding // bound nowhere in the module
+	}
+	return m.lookup(name, ident, s, pos)
+}
+
+// lookup is Lookup for the name whose identifier number is ident.
+func (m *Model) lookup(name string, ident int32, s ScopeID, pos token.Pos) BindingID {
 	first := true
 	for s != NoScope {
 		sc := &m.Scopes[s]
 		switch {
-		case sc.globals[name] && s != 0:
+		case len(sc.globals) != 0 && sc.globals[name] && s != 0:
 			// A global declaration at module level changes nothing.
 			s = 0
 			continue
-		case sc.nonlocals[name]:
+		case len(sc.nonlocals) != 0 && sc.nonlocals[name]:
 			s = sc.Parent
 			first = false
 			continue
@@ -409,7 +481,7 @@ func (m *Model) Lookup(name string, s ScopeID, pos token.Pos) BindingID {
 			s = sc.Parent
 			continue
 		}
-		if i, ok := m.names[scopeName{s, name}]; ok {
+		if i, ok := m.names.get(nameKey(s, ident)); ok {
 			if b := m.pick(m.lists[i].first, pos); b != NoBinding {
 				return b
 			}
