@@ -90,17 +90,18 @@ type builder struct {
 
 // add records n, whose location is loc, as a child of the current node,
 // and numbers it. Its subtree is itself alone until close says otherwise.
-func (b *builder) add(n ast.Node, loc *ast.Loc) NodeID {
+func (b *builder) add(n ast.Node, loc *ast.Loc, k ast.Kind) NodeID {
 	id := NodeID(len(b.m.Nodes))
 	b.m.Nodes = append(b.m.Nodes, NodeInfo{Node: n, Parent: b.cur, Scope: b.scope, Flags: b.flags, Guard: b.guard, Ref: NoBinding, End: id + 1, bound: NoBinding})
 	loc.ID = int32(id) + 1
+	b.m.kinds[k/64] |= 1 << (k % 64)
 	return id
 }
 
 // open records n and makes it the current node: the nodes recorded until
 // close(id) are its descendants.
-func (b *builder) open(n ast.Node, loc *ast.Loc) NodeID {
-	id := b.add(n, loc)
+func (b *builder) open(n ast.Node, loc *ast.Loc, k ast.Kind) NodeID {
+	id := b.add(n, loc, k)
 	b.cur = id
 	return id
 }
@@ -204,11 +205,11 @@ func (b *builder) targetScope(name string, s ScopeID) ScopeID {
 }
 
 func (b *builder) module(n *ast.Module) {
-	id := b.open(n, &n.Loc)
+	id := b.open(n, &n.Loc, ast.KindModule)
 	b.stmts(n.Body)
 	for _, t := range n.TypeIgnores {
 		if t != nil {
-			b.add(t, &t.Loc)
+			b.add(t, &t.Loc, ast.KindTypeIgnore)
 		}
 	}
 	b.close(id)
@@ -231,18 +232,18 @@ func (b *builder) expr(e ast.Expr) {
 	switch e := e.(type) {
 	case nil:
 	case *ast.Name:
-		b.name(e, b.add(e, &e.Loc))
+		b.name(e, b.add(e, &e.Loc, ast.KindName))
 	case *ast.Constant:
-		b.add(e, &e.Loc)
+		b.add(e, &e.Loc, ast.KindConstant)
 	case *ast.Attribute:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindAttribute)
 		if e.Value != nil {
 			b.attrs = append(b.attrs, id)
 			b.expr(e.Value)
 		}
 		b.close(id)
 	case *ast.Call:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindCall)
 		b.expr(e.Func)
 		b.exprs(e.Args)
 		for _, k := range e.Keywords {
@@ -251,113 +252,113 @@ func (b *builder) expr(e ast.Expr) {
 		b.recordCall(e)
 		b.close(id)
 	case *ast.Subscript:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindSubscript)
 		b.expr(e.Value)
 		b.expr(e.Slice)
 		b.close(id)
 	case *ast.Tuple:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindTuple)
 		b.exprs(e.Elts)
 		b.close(id)
 	case *ast.List:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindList)
 		b.exprs(e.Elts)
 		b.close(id)
 	case *ast.BinOp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindBinOp)
 		b.expr(e.Left)
 		b.expr(e.Right)
 		b.close(id)
 	case *ast.Compare:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindCompare)
 		b.expr(e.Left)
 		b.exprs(e.Comparators)
 		b.close(id)
 	case *ast.UnaryOp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindUnaryOp)
 		b.expr(e.Operand)
 		b.close(id)
 	case *ast.BoolOp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindBoolOp)
 		b.exprs(e.Values)
 		b.close(id)
 	case *ast.Starred:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindStarred)
 		b.expr(e.Value)
 		b.close(id)
 	case *ast.Slice:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindSlice)
 		b.expr(e.Lower)
 		b.expr(e.Upper)
 		b.expr(e.Step)
 		b.close(id)
 	case *ast.Dict:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindDict)
 		b.exprs(e.Keys)
 		b.exprs(e.Values)
 		b.close(id)
 	case *ast.Set:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindSet)
 		b.exprs(e.Elts)
 		b.close(id)
 	case *ast.JoinedStr:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindJoinedStr)
 		b.exprs(e.Values)
 		b.close(id)
 	case *ast.TemplateStr:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindTemplateStr)
 		b.exprs(e.Values)
 		b.close(id)
 	case *ast.FormattedValue:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindFormattedValue)
 		b.expr(e.Value)
 		b.expr(e.FormatSpec)
 		b.close(id)
 	case *ast.Interpolation:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindInterpolation)
 		b.expr(e.Value)
 		b.expr(e.FormatSpec)
 		b.close(id)
 	case *ast.IfExp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindIfExp)
 		b.expr(e.Test)
 		b.expr(e.Body)
 		b.expr(e.Orelse)
 		b.close(id)
 	case *ast.Await:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindAwait)
 		b.expr(e.Value)
 		b.close(id)
 	case *ast.Yield:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindYield)
 		b.expr(e.Value)
 		b.close(id)
 	case *ast.YieldFrom:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindYieldFrom)
 		b.expr(e.Value)
 		b.close(id)
 	case *ast.Lambda:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindLambda)
 		b.lambda(e)
 		b.close(id)
 	case *ast.ListComp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindListComp)
 		b.comprehension(e, e.Generators, e.Elt, nil)
 		b.close(id)
 	case *ast.SetComp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindSetComp)
 		b.comprehension(e, e.Generators, e.Elt, nil)
 		b.close(id)
 	case *ast.GeneratorExp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindGeneratorExp)
 		b.comprehension(e, e.Generators, e.Elt, nil)
 		b.close(id)
 	case *ast.DictComp:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindDictComp)
 		b.comprehension(e, e.Generators, e.Key, e.Value)
 		b.close(id)
 	case *ast.NamedExpr:
-		id := b.open(e, &e.Loc)
+		id := b.open(e, &e.Loc, ast.KindNamedExpr)
 		b.expr(e.Value)
 		if t, ok := e.Target.(*ast.Name); ok {
 			saved := b.scope
@@ -380,54 +381,54 @@ func (b *builder) stmt(s ast.Stmt) {
 	switch s := s.(type) {
 	case nil:
 	case *ast.ExprStmt:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindExprStmt)
 		b.expr(s.Value)
 		b.close(id)
 	case *ast.Assign:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAssign)
 		b.exprs(s.Targets)
 		b.expr(s.Value)
 		b.close(id)
 	case *ast.If:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindIf)
 		b.ifStmt(s)
 		b.close(id)
 	case *ast.Return:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindReturn)
 		b.expr(s.Value)
 		b.close(id)
 	case *ast.FunctionDef:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindFunctionDef)
 		b.function(s, id, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams)
 		b.close(id)
 	case *ast.AsyncFunctionDef:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAsyncFunctionDef)
 		b.function(s, id, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams)
 		b.close(id)
 	case *ast.ClassDef:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindClassDef)
 		b.class(s, id)
 		b.close(id)
 	case *ast.Raise:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindRaise)
 		b.expr(s.Exc)
 		b.expr(s.Cause)
 		b.close(id)
 	case *ast.Assert:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAssert)
 		b.expr(s.Test)
 		b.expr(s.Msg)
 		b.close(id)
 	case *ast.Pass:
-		b.add(s, &s.Loc)
+		b.add(s, &s.Loc, ast.KindPass)
 	case *ast.Break:
-		b.add(s, &s.Loc)
+		b.add(s, &s.Loc, ast.KindBreak)
 	case *ast.Continue:
-		b.add(s, &s.Loc)
+		b.add(s, &s.Loc, ast.KindContinue)
 	case *ast.Import:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindImport)
 		for _, a := range s.Names {
-			aid := b.add(a, &a.Loc)
+			aid := b.add(a, &a.Loc, ast.KindAlias)
 			if a.Asname != "" {
 				b.bind(a.Asname, Import, a, aid, b.tailSpan(a.Loc, a.Asname), a.Name)
 			} else {
@@ -437,10 +438,10 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.ImportFrom:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindImportFrom)
 		mod := strings.Repeat(".", s.Level) + s.Module
 		for _, a := range s.Names {
-			aid := b.add(a, &a.Loc)
+			aid := b.add(a, &a.Loc, ast.KindAlias)
 			if a.Name == "*" {
 				continue
 			}
@@ -456,7 +457,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.Global:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindGlobal)
 		sc := &b.m.Scopes[b.scope]
 		if sc.globals == nil {
 			sc.globals = map[string]bool{}
@@ -467,7 +468,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.Nonlocal:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindNonlocal)
 		sc := &b.m.Scopes[b.scope]
 		if sc.nonlocals == nil {
 			sc.nonlocals = map[string]bool{}
@@ -478,23 +479,23 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.Try:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindTry)
 		b.try(s, s.Body, s.Handlers, s.Orelse, s.Finalbody)
 		b.close(id)
 	case *ast.TryStar:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindTryStar)
 		b.try(s, s.Body, s.Handlers, s.Orelse, s.Finalbody)
 		b.close(id)
 	case *ast.For:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindFor)
 		b.loop(s.Target, s.Iter, s.Body, s.Orelse)
 		b.close(id)
 	case *ast.AsyncFor:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAsyncFor)
 		b.loop(s.Target, s.Iter, s.Body, s.Orelse)
 		b.close(id)
 	case *ast.While:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindWhile)
 		b.expr(s.Test)
 		saved := b.flags
 		b.flags |= InLoop
@@ -503,25 +504,25 @@ func (b *builder) stmt(s ast.Stmt) {
 		b.stmts(s.Orelse)
 		b.close(id)
 	case *ast.With:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindWith)
 		for _, w := range s.Items {
 			b.withItem(w)
 		}
 		b.stmts(s.Body)
 		b.close(id)
 	case *ast.AsyncWith:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAsyncWith)
 		for _, w := range s.Items {
 			b.withItem(w)
 		}
 		b.stmts(s.Body)
 		b.close(id)
 	case *ast.AugAssign:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAugAssign)
 		b.expr(s.Value)
 		if t, ok := s.Target.(*ast.Name); ok {
 			// Reads and writes the name.
-			tid := b.add(t, &t.Loc)
+			tid := b.add(t, &t.Loc, ast.KindName)
 			// The read happens before the write: resolve it just before.
 			ident := b.ident(t.Id)
 			b.refs = append(b.refs, pendingRef{node: tid, scope: b.scope, pos: t.Start - 1, ident: ident})
@@ -531,7 +532,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.AnnAssign:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindAnnAssign)
 		saved := b.flags
 		b.flags |= InAnnotation
 		b.expr(s.Annotation)
@@ -547,7 +548,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.Delete:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindDelete)
 		saved, savedKind := b.flags, b.kind
 		b.flags |= InDelete
 		b.kind = Deletion
@@ -555,11 +556,11 @@ func (b *builder) stmt(s ast.Stmt) {
 		b.flags, b.kind = saved, savedKind
 		b.close(id)
 	case *ast.Match:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindMatch)
 		b.expr(s.Subject)
 		for _, c := range s.Cases {
 			if c != nil {
-				cid := b.open(c, &c.Loc)
+				cid := b.open(c, &c.Loc, ast.KindMatchCase)
 				b.visit(c.Pattern)
 				b.expr(c.Guard)
 				b.stmts(c.Body)
@@ -568,7 +569,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		}
 		b.close(id)
 	case *ast.TypeAlias:
-		id := b.open(s, &s.Loc)
+		id := b.open(s, &s.Loc, ast.KindTypeAlias)
 		savedKind := b.kind
 		b.kind = TypeAliasName
 		b.expr(s.Name)
@@ -591,7 +592,7 @@ func (b *builder) stmt(s ast.Stmt) {
 
 func (b *builder) keyword(k *ast.Keyword) {
 	if k != nil {
-		id := b.open(k, &k.Loc)
+		id := b.open(k, &k.Loc, ast.KindKeyword)
 		b.expr(k.Value)
 		b.close(id)
 	}
@@ -599,7 +600,7 @@ func (b *builder) keyword(k *ast.Keyword) {
 
 func (b *builder) withItem(w *ast.WithItem) {
 	if w != nil {
-		id := b.open(w, &w.Loc)
+		id := b.open(w, &w.Loc, ast.KindWithItem)
 		b.expr(w.ContextExpr)
 		b.expr(w.OptionalVars)
 		b.close(id)
@@ -612,23 +613,23 @@ func (b *builder) visit(n ast.Node) {
 	switch n := n.(type) {
 	case nil:
 	case *ast.MatchValue:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchValue)
 		b.expr(n.Value)
 		b.close(id)
 	case *ast.MatchAs:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchAs)
 		b.visit(n.Pattern)
 		if n.Name != "" {
 			b.bind(n.Name, MatchCapture, n, id, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
 		}
 		b.close(id)
 	case *ast.MatchStar:
-		id := b.add(n, &n.Loc)
+		id := b.add(n, &n.Loc, ast.KindMatchStar)
 		if n.Name != "" {
 			b.bind(n.Name, MatchCapture, n, id, token.Span{Start: n.Stop - token.Pos(len(n.Name)), End: n.Stop}, "")
 		}
 	case *ast.MatchMapping:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchMapping)
 		b.exprs(n.Keys)
 		b.patterns(n.Patterns)
 		if n.Rest != "" {
@@ -636,21 +637,21 @@ func (b *builder) visit(n ast.Node) {
 		}
 		b.close(id)
 	case *ast.MatchClass:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchClass)
 		b.expr(n.Cls)
 		b.patterns(n.Patterns)
 		b.patterns(n.KwdPatterns)
 		b.close(id)
 	case *ast.MatchSequence:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchSequence)
 		b.patterns(n.Patterns)
 		b.close(id)
 	case *ast.MatchOr:
-		id := b.open(n, &n.Loc)
+		id := b.open(n, &n.Loc, ast.KindMatchOr)
 		b.patterns(n.Patterns)
 		b.close(id)
 	case *ast.MatchSingleton:
-		b.add(n, &n.Loc)
+		b.add(n, &n.Loc, ast.KindMatchSingleton)
 	case *ast.ExceptHandler:
 		b.handler(n)
 	default:
@@ -667,7 +668,7 @@ func (b *builder) patterns(list []ast.Pattern) {
 // generic visits a node of a kind the walk has no case for, children in
 // the order of their fields.
 func (b *builder) generic(n ast.Node) {
-	id := b.open(n, n.(numbered).NodeLoc())
+	id := b.open(n, n.(numbered).NodeLoc(), n.Kind())
 	base := len(b.stack)
 	b.stack = ast.AppendChildren(b.stack, n)
 	end := len(b.stack)
@@ -745,7 +746,7 @@ func (b *builder) arguments(args *ast.Arguments, withAnnotations bool) {
 	if args == nil {
 		return
 	}
-	id := b.open(args, &args.Loc)
+	id := b.open(args, &args.Loc, ast.KindArguments)
 	saved := b.flags
 	b.flags |= InDefault
 	b.exprs(args.Defaults)
@@ -753,13 +754,13 @@ func (b *builder) arguments(args *ast.Arguments, withAnnotations bool) {
 	b.flags = saved
 	for a := range args.All() {
 		if withAnnotations && a.Annotation != nil {
-			aid := b.open(a, &a.Loc)
+			aid := b.open(a, &a.Loc, ast.KindArg)
 			b.flags |= InAnnotation
 			b.expr(a.Annotation)
 			b.flags = saved
 			b.close(aid)
 		} else {
-			b.add(a, &a.Loc)
+			b.add(a, &a.Loc, ast.KindArg)
 		}
 	}
 	b.close(id)
@@ -776,7 +777,7 @@ func (b *builder) typeParams(tps []ast.TypeParam) {
 	for _, tp := range tps {
 		switch tp := tp.(type) {
 		case *ast.TypeVar:
-			id := b.open(tp, &tp.Loc)
+			id := b.open(tp, &tp.Loc, ast.KindTypeVar)
 			b.bind(tp.Name, TypeParameter, tp, id, token.Span{Start: tp.Start, End: tp.Start + token.Pos(len(tp.Name))}, "")
 			b.flags |= InAnnotation
 			b.expr(tp.Bound)
@@ -784,21 +785,21 @@ func (b *builder) typeParams(tps []ast.TypeParam) {
 			b.flags = saved
 			b.close(id)
 		case *ast.ParamSpec:
-			id := b.open(tp, &tp.Loc)
+			id := b.open(tp, &tp.Loc, ast.KindParamSpec)
 			b.bind(tp.Name, TypeParameter, tp, id, b.findName(tp.Loc, tp.Name), "")
 			b.flags |= InAnnotation
 			b.expr(tp.DefaultValue)
 			b.flags = saved
 			b.close(id)
 		case *ast.TypeVarTuple:
-			id := b.open(tp, &tp.Loc)
+			id := b.open(tp, &tp.Loc, ast.KindTypeVarTuple)
 			b.bind(tp.Name, TypeParameter, tp, id, b.findName(tp.Loc, tp.Name), "")
 			b.flags |= InAnnotation
 			b.expr(tp.DefaultValue)
 			b.flags = saved
 			b.close(id)
 		default:
-			b.add(tp, tp.(numbered).NodeLoc())
+			b.add(tp, tp.(numbered).NodeLoc(), tp.Kind())
 		}
 	}
 }
@@ -848,7 +849,7 @@ func (b *builder) comprehension(n ast.Node, gens []*ast.Comprehension, elt, valu
 	}
 	b.openScope(ComprehensionScope, n)
 	for i, g := range gens {
-		id := b.open(g, &g.Loc)
+		id := b.open(g, &g.Loc, ast.KindComprehension)
 		if i > 0 {
 			b.expr(g.Iter)
 		}
@@ -935,7 +936,7 @@ func (b *builder) try(n ast.Node, body []ast.Stmt, handlers []*ast.ExceptHandler
 }
 
 func (b *builder) handler(h *ast.ExceptHandler) {
-	id := b.open(h, &h.Loc)
+	id := b.open(h, &h.Loc, ast.KindExceptHandler)
 	b.expr(h.Type)
 	if h.Name != "" {
 		b.bind(h.Name, ExceptName, h, id, b.handlerNameSpan(h), "")

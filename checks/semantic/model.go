@@ -190,8 +190,9 @@ type Model struct {
 	lists  []nameList
 	ids    []BindingID
 	calls  map[ScopeID][]ScopeID
-	scopes map[NodeID]ScopeID // the scope each def, class, lambda or comprehension opens
-	quals  []string           // qualified names of names and attributes, interned; quals[0] is ""
+	scopes map[NodeID]ScopeID               // the scope each def, class, lambda or comprehension opens
+	quals  []string                         // qualified names of names and attributes, interned; quals[0] is ""
+	kinds  [(ast.NumKinds + 63) / 64]uint64 // the node kinds of the module, a bit each
 
 	// index maps nodes to their IDs when the number a node carries is not
 	// this model's (another model of a tree sharing the node was built
@@ -283,6 +284,11 @@ func (m *Model) bindingsIn(s ScopeID, name string) []BindingID {
 
 // numbered is what every node implements through its embedded ast.Loc.
 type numbered interface{ NodeLoc() *ast.Loc }
+
+// HasKind reports whether the module has at least one node of kind k.
+func (m *Model) HasKind(k ast.Kind) bool {
+	return k < ast.NumKinds && m.kinds[k/64]&(1<<(k%64)) != 0
+}
 
 // Scope returns the scope with the given ID.
 func (m *Model) Scope(id ScopeID) *Scope { return &m.Scopes[id] }

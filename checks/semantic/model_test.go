@@ -436,3 +436,74 @@ f"{os.sep!r:>{width}}"
 		}
 	}
 }
+
+func TestHasKind(t *testing.T) {
+	_, m := build(t, `import os
+x = t"{os.sep!r}"
+match x:
+    case [1, *rest]:
+        pass
+`)
+	var got []string
+	for k := ast.KindInvalid; k <= ast.NumKinds; k++ {
+		if m.HasKind(k) {
+			got = append(got, k.String())
+		}
+	}
+	want := "Module Import Assign Match Pass Attribute Name Interpolation TemplateStr Alias MatchCase MatchValue MatchSequence MatchStar Constant"
+	sort.Strings(got)
+	w := strings.Fields(want)
+	sort.Strings(w)
+	if g, w := strings.Join(got, " "), strings.Join(w, " "); g != w {
+		t.Errorf("HasKind is true of\n%s\nwant\n%s", g, w)
+	}
+
+	// The kinds are those of the nodes of the tree, for every kind the
+	// walk has a case for.
+	f, m := build(t, `import os, a.b as c
+from . import d
+@dec
+class C(Base, metaclass=M):
+    x: int = 1
+    y += 2; del y; global g; assert g, "m"
+    async def m[T: int, **P, *Ts](self, /, *a, k=os.sep, **kw) -> T:
+        async with open(a) as fh, lock:
+            try:
+                print(-a[1:2:3], not b, a and b, a if b else c, {1, 2}, {1: 2}, [*a], (yield), (yield from a), await a)
+            except* (E, F) as e:
+                raise E from e
+            else:
+                pass
+            finally:
+                pass
+        async for i in a:
+            continue
+        while b:
+            break
+        for j in a:
+            nonlocal q
+        match k:
+            case {"a": [1, *rest], **more} if rest:
+                pass
+            case C(x=y) | None as z:
+                pass
+        lam = lambda q, r=2: q + r
+        return {k: v async for k, v in kw.items() if v} or (z := 3) or {s for s in a} or [l for l in a] or (g for g in a)
+    def n(self): return f"{1!r:>{w}}" + t"{a}" < 3
+type A[*Ts, **P] = tuple[*Ts]
+if TYPE_CHECKING:
+    import typing
+`)
+	var want2 [ast.NumKinds + 1]bool
+	ast.Inspect(f.Module, func(n ast.Node) bool {
+		if n != nil {
+			want2[n.Kind()] = true
+		}
+		return true
+	})
+	for k := ast.KindInvalid; k <= ast.NumKinds; k++ {
+		if m.HasKind(k) != want2[k] {
+			t.Errorf("HasKind(%s) = %v, want %v", k, m.HasKind(k), want2[k])
+		}
+	}
+}
