@@ -299,9 +299,9 @@ func (m *Model) Binding(id BindingID) *Binding { return &m.Bindings[id] }
 // NodeID returns the ID of n, or NoNode if n is not in the module. It is
 // O(1): Build stores each node's number in its ast.Loc.
 func (m *Model) NodeID(n ast.Node) NodeID {
-	// Rules ask mostly of names, attributes and calls: for them a type
-	// switch and a pointer comparison replace the interface assertion and
-	// the interface comparison of the general case.
+	// Rules ask mostly of names, attributes, calls and defs: for them a
+	// type switch and a pointer comparison replace the assertion to an
+	// interface and the interface comparison of the general case.
 	switch x := n.(type) {
 	case *ast.Name:
 		return m.nameID(x)
@@ -311,10 +311,64 @@ func (m *Model) NodeID(n ast.Node) NodeID {
 		if x == nil {
 			return NoNode
 		}
-		if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
-			if y, ok := m.Nodes[id].Node.(*ast.Call); ok && y == x {
-				return id
-			}
+		if y, ok := m.numbered(x.ID).(*ast.Call); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.Constant:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.Constant); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.Subscript:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.Subscript); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.FunctionDef:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.FunctionDef); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.AsyncFunctionDef:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.AsyncFunctionDef); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.ClassDef:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.ClassDef); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.Return:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.Return); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.Assign:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.Assign); ok && y == x {
+			return NodeID(x.ID - 1)
+		}
+	case *ast.ExprStmt:
+		if x == nil {
+			return NoNode
+		}
+		if y, ok := m.numbered(x.ID).(*ast.ExprStmt); ok && y == x {
+			return NodeID(x.ID - 1)
 		}
 	case nil:
 		return NoNode
@@ -328,6 +382,15 @@ func (m *Model) NodeID(n ast.Node) NodeID {
 		}
 	}
 	return m.slowNodeID(n)
+}
+
+// numbered returns the node that m numbers id (its NodeID plus one), or
+// nil.
+func (m *Model) numbered(id int32) ast.Node {
+	if i := uint(id - 1); i < uint(len(m.Nodes)) {
+		return m.Nodes[i].Node
+	}
+	return nil
 }
 
 // nameID is NodeID for a Name.
@@ -549,17 +612,52 @@ func (m *Model) Resolve(n *ast.Name) BindingID {
 // For the nodes of the module the answer is computed once by Build: the
 // call costs a lookup and does not allocate.
 func (m *Model) QualifiedName(e ast.Expr) string {
-	// Rules ask this of most names, attributes and calls' functions of
-	// every file: the type switch on the expression spares the
-	// conversion to ast.Node (an itab lookup) that NodeID would need.
+	if q, ok := m.qualOf(e); ok {
+		return m.quals[q]
+	}
+	return m.qualifiedSlow(e)
+}
+
+// qualOf returns the index in m.quals of the qualified name of e when e
+// is a node of the model (numbered by it), with a type switch on the
+// expression rather than the conversion to ast.Node (an itab lookup)
+// that NodeID would need: rules ask this of most names, attributes and
+// calls' functions of every file. It returns false for a name or
+// attribute that does not carry its number in m.
+func (m *Model) qualOf(e ast.Expr) (int32, bool) {
+	switch x := e.(type) {
+	case *ast.Name:
+		if x != nil {
+			if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+				if y, ok := m.Nodes[id].Node.(*ast.Name); ok && y == x {
+					return m.Nodes[id].qual, true
+				}
+			}
+		}
+		return 0, false
+	case *ast.Attribute:
+		if x != nil {
+			if id := NodeID(x.ID - 1); uint(id) < uint(len(m.Nodes)) {
+				if y, ok := m.Nodes[id].Node.(*ast.Attribute); ok && y == x {
+					return m.Nodes[id].qual, true
+				}
+			}
+		}
+		return 0, false
+	}
+	return 0, true // only names and attributes have one
+}
+
+// qualifiedSlow is QualifiedName for a name or attribute that qualOf
+// does not find: numbered by another model of a tree sharing it, or built
+// after the model (by a fix).
+func (m *Model) qualifiedSlow(e ast.Expr) string {
 	id := NoNode
 	switch x := e.(type) {
 	case *ast.Name:
 		id = m.nameID(x)
 	case *ast.Attribute:
 		id = m.attrID(x)
-	default:
-		return "" // only names and attributes have one
 	}
 	if id != NoNode {
 		return m.quals[m.Nodes[id].qual]
@@ -636,16 +734,16 @@ func (m *Model) MatchesQualified(e ast.Expr, names ...string) bool {
 
 // QualifiedIn returns the qualified name of e when it is one of names, and
 // "" otherwise. Rules ask this of most calls and attributes of every file,
-// and nearly all of them are something else: the qualified name of an
-// attribute ends with the attribute, and for a few names comparing the
-// attribute's name with their last components is cheaper than finding the
-// node's record.
+// and nearly all of them have no qualified name: for a node of the model
+// that costs a type switch and a look at its record.
 func (m *Model) QualifiedIn(e ast.Expr, names ...string) string {
-	if a, ok := e.(*ast.Attribute); ok && len(names) <= 3 && !lastIn(a.Attr, names) {
-		return ""
-	}
-	q := m.QualifiedName(e)
-	if q == "" {
+	var q string
+	if i, ok := m.qualOf(e); ok {
+		if i == 0 {
+			return ""
+		}
+		q = m.quals[i]
+	} else if q = m.qualifiedSlow(e); q == "" {
 		return ""
 	}
 	for _, n := range names {
@@ -654,17 +752,6 @@ func (m *Model) QualifiedIn(e ast.Expr, names ...string) string {
 		}
 	}
 	return ""
-}
-
-// lastIn reports whether last is the last component of one of the dotted
-// names.
-func lastIn(last string, names []string) bool {
-	for _, q := range names {
-		if len(q) > len(last) && q[len(q)-len(last)-1] == '.' && q[len(q)-len(last):] == last {
-			return true
-		}
-	}
-	return false
 }
 
 // Callees returns the functions of the module that the scope fn calls
