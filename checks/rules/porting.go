@@ -122,7 +122,7 @@ func moduleImports(n ast.Node, f func(module string, ref ast.Node)) {
 
 // withinModule reports whether name is module or one of its submodules.
 func withinModule(name, module string) bool {
-	return name == module || strings.HasPrefix(name, module+".")
+	return strings.HasPrefix(name, module) && (len(name) == len(module) || name[len(module)] == '.')
 }
 
 type importsKey string

@@ -70,6 +70,10 @@ flattening them changes how the help is laid out.
 func checkPY110(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	recv, method, isMethod := methodCall(call)
+	if isMethod && method != "add_argument" && method != "add_argument_group" && method != "add_mutually_exclusive_group" &&
+		method != "BooleanOptionalAction" {
+		return // no case below: the method name says so without resolving the callee
+	}
 	boolAction := calls(p, call, "argparse.BooleanOptionalAction")
 	if isMethod && method == "add_argument" {
 		if k := keyword(call, "action"); k != nil && p.Model.MatchesQualified(k.Value, "argparse.BooleanOptionalAction") {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/parser/ast"
 )
@@ -63,6 +65,9 @@ var renamedInterpModules = map[string]string{
 
 func checkPY112(p *checks.Pass, n ast.Node) {
 	moduleImports(n, func(mod string, ref ast.Node) {
+		if !strings.HasPrefix(mod, "_") && !strings.HasPrefix(mod, "test.") {
+			return // none of the modules below: the common case, decided cheaply
+		}
 		top := mod
 		if i := len("test.support.interpreters"); withinModule(mod, "test.support.interpreters") {
 			top = mod[:i]

@@ -51,7 +51,9 @@ multiplication by ˋ1jˋ is computed in complex arithmetic. The second is safe.
 
 func checkPY204(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if !calls(p, call, "builtins.complex") || len(call.Args)+len(call.Keywords) > 2 {
+	// The number of arguments rules out many calls before the callee is
+	// resolved: with none there is no real part to look at.
+	if nargs := len(call.Args) + len(call.Keywords); nargs == 0 || nargs > 2 || !calls(p, call, "builtins.complex") {
 		return
 	}
 	for _, a := range call.Args {

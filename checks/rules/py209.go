@@ -59,7 +59,7 @@ arguments.
 
 func checkPY209(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if !calls(p, call, "functools.reduce") || keyword(call, "function") == nil && keyword(call, "sequence") == nil ||
+	if len(call.Keywords) == 0 || !calls(p, call, "functools.reduce") || keyword(call, "function") == nil && keyword(call, "sequence") == nil ||
 		portingExempt(p.Model, n, since314, true) {
 		return
 	}

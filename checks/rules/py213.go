@@ -53,14 +53,24 @@ argument list, and how to handle the exit status.
 
 func checkPY213(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	fn, ok := strings.CutPrefix(calledName(p, call), "os.")
-	if !ok {
+	// The qualified name of an attribute ends with the attribute: test
+	// that first, without resolving the callee.
+	if a, ok := call.Func.(*ast.Attribute); ok && !popenOrSpawn(a.Attr) {
 		return
 	}
-	switch fn {
-	case "popen", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe":
-		if !portingExempt(p.Model, n, since314, false) {
-			p.Reportf(call.Func, "`os.%s()` is soft deprecated since Python 3.14 (no warning, no removal planned); use `subprocess`", fn)
-		}
+	fn, ok := strings.CutPrefix(calledName(p, call), "os.")
+	if !ok || !popenOrSpawn(fn) || portingExempt(p.Model, n, since314, false) {
+		return
 	}
+	p.Reportf(call.Func, "`os.%s()` is soft deprecated since Python 3.14 (no warning, no removal planned); use `subprocess`", fn)
+}
+
+// popenOrSpawn reports whether name is os.popen or one of the os.spawn
+// functions.
+func popenOrSpawn(name string) bool {
+	switch name {
+	case "popen", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe":
+		return true
+	}
+	return false
 }

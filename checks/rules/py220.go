@@ -51,7 +51,7 @@ or ˋ**kwargsˋ arguments, which may be empty.
 
 func checkPY220(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if !calls(p, call, "threading.RLock") || len(call.Args)+len(call.Keywords) == 0 || portingExempt(p.Model, n, since314, false) {
+	if len(call.Args)+len(call.Keywords) == 0 || !calls(p, call, "threading.RLock") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	args := argsInOrder(call)

@@ -57,7 +57,7 @@ or passes ˋ[]ˋ. It is safe: the class is the same.
 
 func checkPY222(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if !calls(p, call, "typing.NamedTuple") || len(call.Args) == 0 || len(call.Args) > 2 || portingExempt(p.Model, n, since314, false) {
+	if len(call.Args) == 0 || len(call.Args) > 2 || !calls(p, call, "typing.NamedTuple") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	if _, ok := call.Args[0].(*ast.Starred); ok {

@@ -52,7 +52,7 @@ The fix passes ˋ{}ˋ. It is safe: the class is the same.
 
 func checkPY223(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
-	if !calls(p, call, "typing.TypedDict") || len(call.Args) == 0 || len(call.Args) > 2 || keyword(call, "fields") != nil ||
+	if len(call.Args) == 0 || len(call.Args) > 2 || !calls(p, call, "typing.TypedDict") || keyword(call, "fields") != nil ||
 		portingExempt(p.Model, n, since314, false) {
 		return
 	}
