@@ -125,23 +125,24 @@ func withinModule(name, module string) bool {
 	return strings.HasPrefix(name, module) && (len(name) == len(module) || name[len(module)] == '.')
 }
 
-type importsKey string
+type packagesKey struct{}
 
-// importsModule reports whether the file imports module, or a submodule or
-// a name of it, anywhere.
-func importsModule(p *checks.Pass, module string) bool {
-	return p.Memo(importsKey(module), func() any {
-		for i := range p.Model.Bindings {
-			b := &p.Model.Bindings[i]
-			if b.IsImport() && withinModule(b.Qualified, module) {
-				return true
-			}
-		}
-		return false
-	}).(bool)
+// importedPackages are the top-level packages a file imports, with a
+// mask of their packageBit.
+type importedPackages struct {
+	tops []string
+	mask uint64
 }
 
-type packagesKey struct{}
+// packageBit maps a package name to one of 64 bits: most rules ask about
+// packages the file does not import, and a clear bit says so without
+// comparing names.
+func packageBit(pkg string) uint64 {
+	if pkg == "" {
+		return 1
+	}
+	return 1 << ((uint(len(pkg))*7 + uint(pkg[0]) + uint(pkg[len(pkg)-1])) & 63)
+}
 
 // importsPackage reports whether the file imports anything from one of the
 // top-level packages pkgs ("asyncio", "os"), in any form: ˋimport pkgˋ,
@@ -149,22 +150,23 @@ type packagesKey struct{}
 // under pkg can only come from such an import, so a rule about names of
 // a few packages can use it as its Rule.Applies.
 func importsPackage(p *checks.Pass, pkgs ...string) bool {
-	tops := p.Memo(packagesKey{}, func() any {
-		var tops []string
+	imported := p.Memo(packagesKey{}, func() any {
+		var ip importedPackages
 		for i := range p.Model.Bindings {
 			b := &p.Model.Bindings[i]
 			if !b.IsImport() || b.Qualified == "" || b.Qualified[0] == '.' {
 				continue
 			}
 			top, _, _ := strings.Cut(b.Qualified, ".")
-			if !slices.Contains(tops, top) {
-				tops = append(tops, top)
+			if !slices.Contains(ip.tops, top) {
+				ip.tops = append(ip.tops, top)
+				ip.mask |= packageBit(top)
 			}
 		}
-		return tops
-	}).([]string)
+		return &ip
+	}).(*importedPackages)
 	for _, pkg := range pkgs {
-		if slices.Contains(tops, pkg) {
+		if imported.mask&packageBit(pkg) != 0 && slices.Contains(imported.tops, pkg) {
 			return true
 		}
 	}

@@ -72,7 +72,7 @@ func checkPY102(p *checks.Pass, n ast.Node) {
 	})
 	// policy.get_child_watcher() on an event loop policy object.
 	if a, ok := n.(*ast.Attribute); ok && a.Ctx == ast.Load && (a.Attr == "get_child_watcher" || a.Attr == "set_child_watcher") &&
-		p.Model.QualifiedName(a) == "" && importsModule(p, "asyncio") && !portingExempt(p.Model, n, since314, true) {
+		p.Model.QualifiedName(a) == "" && importsPackage(p, "asyncio") && !portingExempt(p.Model, n, since314, true) {
 		p.Reportf(a, "event loop policies lost `%s()` in Python 3.14: the call raises AttributeError; asyncio watches child processes itself since 3.12", a.Attr)
 	}
 }

@@ -57,7 +57,7 @@ func checkPY205(p *checks.Pass, n ast.Node) {
 		return
 	}
 	k := keyword(call, "prefix_chars")
-	if k == nil || !importsModule(p, "argparse") || portingExempt(p.Model, n, since314, false) {
+	if k == nil || !importsPackage(p, "argparse") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	p.ReportFix(checks.SpanOf(k), "`prefix_chars` of `add_argument_group()` is deprecated since Python 3.14 (no removal version set yet) and has no effect",

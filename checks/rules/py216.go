@@ -57,7 +57,7 @@ No fix is offered.
 func checkPY216(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	if _, m, ok := methodCall(call); !ok || m != "get_methods" || len(call.Args)+len(call.Keywords) != 0 ||
-		p.Model.QualifiedName(call.Func) != "" || !importsModule(p, "symtable") || portingExempt(p.Model, n, since314, false) {
+		p.Model.QualifiedName(call.Func) != "" || !importsPackage(p, "symtable") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	p.Reportf(call, "`symtable.Class.get_methods()` is deprecated since Python 3.14 and will be removed in Python 3.16; list the class's child function tables")

@@ -67,7 +67,7 @@ func checkPY217(p *checks.Pass, n ast.Node) {
 	if !ok || a.Ctx != ast.Load || p.Model.QualifiedName(a) != "" {
 		return
 	}
-	if a.Attr == "trace" && !tkinterVariables[producedBy(p, a.Value)] || !importsModule(p, "tkinter") ||
+	if a.Attr == "trace" && !tkinterVariables[producedBy(p, a.Value)] || !importsPackage(p, "tkinter") ||
 		portingExempt(p.Model, n, since314, false) {
 		return
 	}

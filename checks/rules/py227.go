@@ -63,7 +63,7 @@ func checkPY227(p *checks.Pass, n ast.Node) {
 		callsOwnMethod(p, recv, "load_module") {
 		return
 	}
-	if !importsModule(p, "importlib") && !importsModule(p, "zipimport") && !importsModule(p, "pkgutil") ||
+	if !importsPackage(p, "importlib", "zipimport", "pkgutil") ||
 		portingExempt(p.Model, n, since314, false) {
 		return
 	}

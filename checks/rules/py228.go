@@ -59,7 +59,7 @@ func checkPY228(p *checks.Pass, n ast.Node) {
 	if !ok || m != "is_reserved" || len(call.Args)+len(call.Keywords) != 0 || p.Model.QualifiedName(call.Func) != "" {
 		return
 	}
-	if !isPathValue(p, recv) && !importsModule(p, "pathlib") || portingExempt(p.Model, n, since314, false) {
+	if !isPathValue(p, recv) && !importsPackage(p, "pathlib") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	p.Reportf(call, "`PurePath.is_reserved()` is deprecated and will be removed in Python 3.15; use `os.path.isreserved()` (Windows) or `ntpath.isreserved()`")

@@ -57,7 +57,7 @@ func checkPY230(p *checks.Pass, n ast.Node) {
 	call := n.(*ast.Call)
 	_, m, ok := methodCall(call)
 	if !ok || (m != "getmark" && m != "setmark" && m != "getmarkers") || p.Model.QualifiedName(call.Func) != "" ||
-		!importsModule(p, "wave") || portingExempt(p.Model, n, since314, false) {
+		!importsPackage(p, "wave") || portingExempt(p.Model, n, since314, false) {
 		return
 	}
 	p.Reportf(call.Func, "wave `%s()` is deprecated and will be removed in Python 3.15; WAV files have no markers", m)
