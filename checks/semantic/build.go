@@ -18,6 +18,16 @@ import (
 // still answers for its own nodes after another model renumbered them
 // (more slowly).
 func Build(f *parser.File) *Model {
+	b := newBuilder(f)
+	b.module(f.Module)
+	b.m.layOut()
+	b.resolve()
+	b.finish()
+	return b.m
+}
+
+// newBuilder returns a builder of the model of f, its module scope open.
+func newBuilder(f *parser.File) *builder {
 	m := &Model{
 		Module: f.Module,
 		calls:  map[ScopeID][]ScopeID{},
@@ -37,11 +47,7 @@ func Build(f *parser.File) *Model {
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
 		refs: make([]pendingRef, 0, n/4), identQual: make([]int32, 0, n/16), qualIndex: map[string]int32{}}
 	b.openScope(ModuleScope, f.Module)
-	b.module(f.Module)
-	m.layOut()
-	b.resolve()
-	b.finish()
-	return m
+	return b
 }
 
 // pendingRef is a read of the Name node, from scope at pos, to resolve
