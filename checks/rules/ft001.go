@@ -18,6 +18,7 @@ var FT001 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAugAssign, ast.KindAssign},
 	Check:    checkFT001,
+	Applies:  threadedModule,
 	Doc: `## What it does
 Reports updates that read shared state and write it back, such as ` + "`n += 1`" + ` on a
 ` + "`global`" + ` or ` + "`nonlocal`" + ` name, ` + "`self.count += 1`" + `, ` + "`cls.n -= 1`" + `, ` + "`d[k] += 1`" + `,

@@ -15,6 +15,7 @@ var FT002 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindIf, ast.KindWhile},
 	Check:    checkFT002,
+	Applies:  threadedModule,
 	Doc: `## What it does
 Reports a test on a shared container followed by an action that relies on the test, when
 another thread can change the container in between and no lock is held:

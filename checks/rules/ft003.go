@@ -15,6 +15,7 @@ var FT003 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindIf},
 	Check:    checkFT003,
+	Applies:  threadedModule,
 	Doc: `## What it does
 Reports the lazy-initialization idiom on shared state, when two threads can run it at the
 same time and the assignment is not under a lock:

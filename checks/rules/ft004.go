@@ -15,6 +15,7 @@ var FT004 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindCall, ast.KindFor},
 	Check:    checkFT004,
+	Applies:  threadedModule,
 	Doc: `## What it does
 Reports an iterator or generator that several threads advance at the same time:
 

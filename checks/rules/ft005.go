@@ -15,6 +15,7 @@ var FT005 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindWith, ast.KindAsyncWith},
 	Check:    checkFT005,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "warnings", "pytest") },
 	Doc: `## What it does
 Reports ` + "`with warnings.catch_warnings():`" + ` (and ` + "`pytest.warns(...)`" + ` and
 ` + "`pytest.deprecated_call()`" + `, which use it) where it can overlap with other threads or tasks:

@@ -19,6 +19,7 @@ var FT006 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkFT006,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sys") },
 	Doc: `## What it does
 Reports ` + "`sys.setswitchinterval(x)`" + ` where ` + "`x`" + ` is longer than the default interval of 5 ms:
 a long interval is set to make a stretch of code run without a thread switch. A short

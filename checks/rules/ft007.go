@@ -19,6 +19,7 @@ var FT007 = &checks.Rule{
 	Fix:      checks.FixSometimes,
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindCompare, ast.KindCall, ast.KindAssign, ast.KindDelete},
 	Check:    checkFT007,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sys", "os") },
 	Doc: `## What it does
 Reports three ways of probing for free threading that do not do what they seem to:
 

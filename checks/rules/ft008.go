@@ -16,6 +16,7 @@ var FT008 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindAttribute},
 	Check:    checkFT008,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "sys") },
 	Doc: `## What it does
 Reports ` + "`.f_locals`" + ` read from a frame obtained from ` + "`sys._current_frames()`" + ` (directly,
 through a loop over it or its ` + "`.items()`" + `/` + "`.values()`" + `, or through ` + "`.f_back`" + `), except the frame

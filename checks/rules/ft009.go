@@ -19,6 +19,7 @@ var FT009 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkFT009,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "threading") && startsThreads(p) },
 	Doc: `## What it does
 Reports ` + "`threading.Thread(...)`" + ` and ` + "`threading.Timer(...)`" + ` calls without ` + "`context=`" + ` in a
 function that, before starting the thread, changes the ` + "`decimal`" + ` context

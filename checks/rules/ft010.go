@@ -16,6 +16,7 @@ var FT010 = &checks.Rule{
 	Fix:      checks.FixNone,
 	Kinds:    []ast.Kind{ast.KindCall},
 	Check:    checkFT010,
+	Applies:  func(p *checks.Pass) bool { return importsPackage(p, "random") && startsThreads(p) },
 	Doc: `## What it does
 Reports calls of the module-level functions of ` + "`random`" + ` (` + "`random.random()`" + `,
 ` + "`random.randint()`" + `, ` + "`random.choice()`" + `, ` + "`random.shuffle()`" + `, ...) in code that runs on

@@ -33,6 +33,19 @@ func threadsOf(p *checks.Pass) *threads {
 	return p.Memo(threadsKey{}, func() any { return analyzeThreads(p) }).(*threads)
 }
 
+// threadedModule reports whether the thread analysis can find anything
+// to report in the file: the module imports a threading module, or starts
+// a thread itself. Otherwise judge finds no race and the module has no
+// entry point, so the rules built on the analysis are not run (Applies).
+func threadedModule(p *checks.Pass) bool {
+	t := threadsOf(p)
+	return t.imports || len(t.entries) > 0
+}
+
+// startsThreads reports whether the module starts a thread itself: the
+// rules that look at entry points or at code threaded runs need one.
+func startsThreads(p *checks.Pass) bool { return len(threadsOf(p).entries) > 0 }
+
 // entry is a function that runs on a thread the module starts.
 type entry struct {
 	target semantic.ScopeID
