@@ -117,6 +117,9 @@ func checkFT001(p *checks.Pass, n ast.Node) {
 	}
 	// The recorded access first: most statements update no shared state,
 	// and the walks below are for the few that do.
+	if !t.accessesAt(n) {
+		return
+	}
 	k, ok := t.keyOf(target)
 	if !ok {
 		return

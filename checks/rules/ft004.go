@@ -102,6 +102,9 @@ func checkFT004(p *checks.Pass, n ast.Node) {
 }
 
 func reportSharedIterator(p *checks.Pass, t *threads, n ast.Node, it ast.Expr) {
+	if !t.accessesAt(n) {
+		return
+	}
 	k, ok := t.keyOf(it)
 	if !ok || !t.iterators[k] {
 		return

@@ -138,6 +138,7 @@ const (
 // access is one place where the module touches a piece of shared state.
 type access struct {
 	kind       accessKind
+	key        string // the state: see keyOf
 	node       ast.Node
 	scope      semantic.ScopeID // the function; 0 for module and class bodies
 	moduleTime bool             // at module level or in a class body
@@ -205,6 +206,10 @@ func analyzeThreads(p *checks.Pass) *threads {
 		// use, so nothing to analyze.
 		return t
 	}
+	if !t.imports && !mayHaveEntries(p) {
+		// No entry point either: see below.
+		return t
+	}
 	t.acquires = bytes.Contains(t.src, []byte("acquire"))
 	t.scanValues()
 	t.buildCallers()
@@ -232,6 +237,21 @@ func mayStartThreads(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// mayHaveEntries reports whether findEntries can find an entry point in a
+// module that imports no threading module: it needs a qualified name of
+// one of the packages below (threading.Thread, asyncio.to_thread, a thread
+// pool or a threading server, or a class deriving from one), or a method
+// call spelled run_in_executor or submit (on an executor by its name).
+func mayHaveEntries(p *checks.Pass) bool {
+	if importsPackage(p, "threading", "_thread", "asyncio", "concurrent", "multiprocessing", "socketserver", "http", "xmlrpc") {
+		return true
+	}
+	// An identifier with a non-ASCII character may normalize to one of
+	// the method names.
+	src := p.Src()
+	return !isASCII(src) || bytes.Contains(src, []byte("run_in_executor")) || bytes.Contains(src, []byte("submit"))
 }
 
 func (t *threads) scanImports() {
@@ -2211,7 +2231,7 @@ func (t *threads) record(n ast.Node, target ast.Expr, kind accessKind) {
 
 func (t *threads) recordKey(n ast.Node, k string, kind accessKind) {
 	scope := t.funcScope(n)
-	a := &access{kind: kind, node: n, scope: scope, moduleTime: scope == 0}
+	a := &access{kind: kind, key: k, node: n, scope: scope, moduleTime: scope == 0}
 	a.lock, a.locked = t.heldLock(n)
 	a.ctor = t.ctorFn[scope]
 	t.accesses[k] = append(t.accesses[k], a)
@@ -2291,13 +2311,17 @@ func squeezeSpaces(s string) string {
 
 // accessAt returns the access recorded at node n for key k, or nil.
 func (t *threads) accessAt(n ast.Node, k string) *access {
-	for _, a := range t.accesses[k] {
-		if a.node == n {
+	for _, a := range t.byNode[n] {
+		if a.key == k {
 			return a
 		}
 	}
 	return nil
 }
+
+// accessesAt reports whether some access is recorded at node n: a
+// cheaper test than accessAt, which needs the key.
+func (t *threads) accessesAt(n ast.Node) bool { return len(t.byNode[n]) > 0 }
 
 // ---------------------------------------------------------------------------
 // Verdicts

@@ -153,6 +153,72 @@ timed: 6`
 	}
 }
 
+// TestEntriesWithoutThreadingImport covers the modules that import no
+// threading module, for which the analysis first asks whether an entry
+// point is possible at all.
+func TestEntriesWithoutThreadingImport(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"executor by name", `def work(x):
+    pass
+
+class Batch:
+    def __init__(self, executor):
+        self.executor = executor
+
+    def run(self, items):
+        for x in items:
+            self.executor.submit(work, x)
+`, `entry 1: work, thread pool task at line 10, multi=true shared=false visible=false
+Batch.__init__: main
+Batch.run: main
+work: 1`},
+		{"run_in_executor", `async def main(loop):
+    await loop.run_in_executor(None, blocking)
+
+def blocking():
+    pass
+`, `entry 1: blocking, run_in_executor function at line 2, multi=true shared=false visible=false
+blocking: 1
+main: main`},
+		{"asyncio.to_thread", `import asyncio
+
+def blocking():
+    pass
+
+async def main():
+    await asyncio.to_thread(blocking)
+`, `entry 1: blocking, asyncio.to_thread function at line 7, multi=true shared=false visible=false
+blocking: 1
+main: main`},
+		{"threading server", `from socketserver import BaseRequestHandler, ThreadingTCPServer
+
+class Handler(BaseRequestHandler):
+    def handle(self):
+        pass
+
+ThreadingTCPServer(("", 0), Handler)
+`, `entry 1: Handler.handle, request handler of a threading server at line 7, multi=true shared=false visible=false
+Handler.handle: 1`},
+		// "Thread" in the text, but no entry point and no import: nothing
+		// is analyzed.
+		{"mentions threads", `def run(pool, items):
+    """Runs items on the thread pool."""
+    for x in items:
+        pool.apply(work, x)
+
+def work(x):
+    pass
+`, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describeThreads(threadsFor(t, tt.src)); got != tt.want {
+				t.Errorf("threads:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHeldLock(t *testing.T) {
 	src := `import threading
 
