@@ -42,58 +42,176 @@ type compileErrorsKey struct{}
 // partial.
 func compileErrors(p *checks.Pass) []compileError {
 	return p.Memo(compileErrorsKey{}, func() any {
-		if !symtableNeeded(p.Model) {
-			return findCompileErrors(p.File, nil, false)
+		symtable, codegen := passesNeeded(p.Model)
+		if !symtable {
+			return findCompileErrors(p.File, nil, false, codegen)
 		}
-		return findCompileErrors(p.File, directiveNames(p), true)
+		return findCompileErrors(p.File, directiveNames(p), true, true)
 	}).([]compileError)
 }
 
-// symtableNeeded reports whether the symbol table pass can find an error
-// in the module or has something to tell code generation. Its errors are
-// about global, nonlocal and := statements, await, yield in
-// comprehensions, type parameters and aliases, asynchronous
-// comprehensions, import * outside the module level and duplicate
-// parameters; code generation only asks it which async functions are
-// generators. Most modules have none of these, and the pass walks the
-// whole tree.
-func symtableNeeded(m *semantic.Model) bool {
+// passesNeeded reports which passes over the whole tree can find an error
+// in the module; most modules need neither.
+//
+// The symbol table pass is needed when it can find an error or has
+// something to tell code generation. Its errors are about global,
+// nonlocal and := statements, await, yield in comprehensions, type
+// parameters and aliases, asynchronous comprehensions, import * outside
+// the module level and duplicate parameters; code generation only asks it
+// which async functions are generators. When it is needed, so is code
+// generation.
+//
+// Without it, code generation can only report: return outside a
+// function, async for and async with outside an async function, break and
+// continue outside a loop, anything in a module with except* (return,
+// break and continue leaving one) or match (the pattern errors), a bare
+// except before another, a late __future__ import, a repeated keyword
+// argument, a starred expression outside a display, a call's arguments or
+// a class's bases, and more than one starred target. (Its yield errors,
+// and the type parameter ones, are in modules the symbol table pass runs
+// on.)
+func passesNeeded(m *semantic.Model) (symtable, codegen bool) {
+	futureEnd := futureBlockEnd(m.Module)
 	for i := range m.Nodes {
 		info := &m.Nodes[i]
 		switch n := info.Node.(type) {
 		case *ast.Global, *ast.Nonlocal, *ast.NamedExpr, *ast.Await,
 			*ast.TypeVar, *ast.ParamSpec, *ast.TypeVarTuple, *ast.TypeAlias:
-			return true
+			return true, true
+		case *ast.Return:
+			if m.Scope(info.Scope).Kind != semantic.FunctionScope {
+				codegen = true
+			}
+		case *ast.Break, *ast.Continue:
+			// The model's InLoop is the compiler's loop count above zero:
+			// set in for and while bodies (not their else), cleared in
+			// function and class bodies.
+			if info.Flags&semantic.InLoop == 0 {
+				codegen = true
+			}
+		case *ast.AsyncFor, *ast.AsyncWith:
+			sc := m.Scope(info.Scope)
+			if _, async := sc.Node.(*ast.AsyncFunctionDef); !async || sc.Kind != semantic.FunctionScope {
+				codegen = true
+			}
+		case *ast.TryStar, *ast.Match:
+			codegen = true
+		case *ast.Try:
+			for j, h := range n.Handlers {
+				if h.Type == nil && j < len(n.Handlers)-1 {
+					codegen = true
+				}
+			}
+		case *ast.Call:
+			if repeatedKeyword(n.Keywords) {
+				codegen = true
+			}
+		case *ast.ClassDef:
+			if repeatedKeyword(n.Keywords) {
+				codegen = true
+			}
+		case *ast.Starred:
+			if !starredAllowed(m, info, n) {
+				codegen = true
+			}
+		case *ast.Tuple:
+			if n.Ctx == ast.Store && badUnpack(n.Elts) {
+				codegen = true
+			}
+		case *ast.List:
+			if n.Ctx == ast.Store && badUnpack(n.Elts) {
+				codegen = true
+			}
 		case *ast.Yield, *ast.YieldFrom:
 			sc := m.Scope(info.Scope)
 			if _, async := sc.Node.(*ast.AsyncFunctionDef); async || sc.Kind != semantic.FunctionScope && sc.Kind != semantic.LambdaScope {
 				// In an async generator, a comprehension, or at module or
-				// class level (which code generation reports anyway).
-				return true
+				// class level (which code generation reports).
+				return true, true
 			}
 		case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
 			if gens, _ := ast.Generators(n); asyncGenerators(gens) {
-				return true
+				return true, true
 			}
 		case *ast.ImportFrom:
+			if isFutureImport(n) && n.Pos() > futureEnd {
+				codegen = true
+			}
 			for _, a := range n.Names {
 				if a.Name == "*" && info.Scope != 0 {
-					return true
+					return true, true
 				}
 			}
 		case *ast.FunctionDef:
 			if duplicateParams(n.Args) {
-				return true
+				return true, true
 			}
 		case *ast.AsyncFunctionDef:
 			if duplicateParams(n.Args) {
-				return true
+				return true, true
 			}
 		case *ast.Lambda:
 			if duplicateParams(n.Args) {
+				return true, true
+			}
+		}
+	}
+	return false, codegen
+}
+
+// repeatedKeyword reports whether two keyword arguments have one name.
+func repeatedKeyword(kws []*ast.Keyword) bool {
+	for j, k := range kws {
+		if k.Arg == "" {
+			continue
+		}
+		for _, earlier := range kws[:j] {
+			if earlier.Arg == k.Arg {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// starredAllowed reports whether code generation visits the starred
+// expression n as an element of a display, an argument of a call or a
+// base of a class, where *x is allowed (see codegen.starredAllowed).
+func starredAllowed(m *semantic.Model, info *semantic.NodeInfo, n *ast.Starred) bool {
+	if info.Parent == semantic.NoNode {
+		return false
+	}
+	switch p := m.Nodes[info.Parent].Node.(type) {
+	case *ast.List, *ast.Tuple, *ast.Set:
+		return true
+	case *ast.Call:
+		for _, a := range p.Args {
+			if a == ast.Expr(n) {
+				return true
+			}
+		}
+	case *ast.ClassDef:
+		for _, b := range p.Bases {
+			if b == ast.Expr(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// badUnpack reports whether code generation rejects the starred elements
+// of a list or tuple target (see codegen.unpack).
+func badUnpack(elts []ast.Expr) bool {
+	seen := false
+	for i, e := range elts {
+		if _, ok := e.(*ast.Starred); !ok {
+			continue
+		}
+		if seen || i >= 1<<8 || len(elts)-i-1 >= math.MaxInt32>>8 {
+			return true
+		}
+		seen = true
 	}
 	return false
 }
@@ -161,9 +279,9 @@ func directiveNames(p *checks.Pass) map[string]bool {
 
 // findCompileErrors runs the compiler's checks over a parsed file. names
 // are the names whose symbol table flags are recorded (see
-// compileChecker.names); symtable false skips the symbol table pass (see
-// symtableNeeded).
-func findCompileErrors(f *parser.File, names map[string]bool, symtable bool) []compileError {
+// compileChecker.names); symtable and codegen false skip those passes
+// (see passesNeeded).
+func findCompileErrors(f *parser.File, names map[string]bool, symtable, codegen bool) []compileError {
 	if len(f.Errors) > 0 || f.Module == nil {
 		return nil
 	}
@@ -178,7 +296,9 @@ func findCompileErrors(f *parser.File, names map[string]bool, symtable bool) []c
 	if symtable {
 		c.symtable(f.Module)
 	}
-	c.codegen(f.Module)
+	if codegen {
+		c.codegen(f.Module)
+	}
 	return c.errs
 }
 
@@ -224,18 +344,23 @@ func isFutureImport(s ast.Node) bool {
 // future finds the end of the __future__ block: the imports from
 // __future__ that open the module, after its docstring. The parser checks
 // their feature names; code generation rejects later ones.
-func (c *compileChecker) future(mod *ast.Module) {
-	c.futureEnd = -1
+func (c *compileChecker) future(mod *ast.Module) { c.futureEnd = futureBlockEnd(mod) }
+
+// futureBlockEnd returns the start of the last statement of the
+// __future__ block, or -1.
+func futureBlockEnd(mod *ast.Module) token.Pos {
+	end := token.Pos(-1)
 	body := mod.Body
 	if len(body) > 0 && isDocstring(body[0]) {
 		body = body[1:]
 	}
 	for _, s := range body {
 		if !isFutureImport(s) {
-			return
+			break
 		}
-		c.futureEnd = s.Pos()
+		end = s.Pos()
 	}
+	return end
 }
 
 // isDocstring reports whether s is a string literal statement.
