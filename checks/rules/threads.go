@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -180,6 +182,9 @@ type threads struct {
 	iterators map[string]bool // state keys holding an iterator or generator
 	dicts     map[string]bool // state keys holding a dict
 	unknownTy map[string]bool // state keys also assigned something else
+
+	generators map[semantic.ScopeID]bool       // hasYield of the functions asked
+	roots      map[*ast.ClassDef]*ast.ClassDef // rootClass of the classes asked
 }
 
 const mainThread = 0
@@ -199,6 +204,7 @@ func analyzeThreads(p *checks.Pass) *threads {
 		locals:    map[string]bool{},
 		localBind: map[semantic.BindingID]bool{}, iterators: map[string]bool{},
 		dicts: map[string]bool{}, unknownTy: map[string]bool{},
+		generators: map[semantic.ScopeID]bool{}, roots: map[*ast.ClassDef]*ast.ClassDef{},
 	}
 	t.scanImports()
 	if !t.imports && !mayStartThreads(t.src) {
@@ -422,7 +428,12 @@ func (t *threads) isIteratorValue(e ast.Expr) bool {
 			return true
 		}
 		if s, ok := t.m.CallTarget(e); ok {
-			return hasYield(t.m.Scope(s).Node)
+			y, seen := t.generators[s]
+			if !seen {
+				y = hasYield(t.m.Scope(s).Node)
+				t.generators[s] = y
+			}
+			return y
 		}
 	}
 	return false
@@ -644,11 +655,20 @@ func (t *threads) findEntries() {
 		t.entries = append(t.entries, e)
 		t.isEntry[e.target] = true
 	}
-	usesProcessPool := false
-	for _, info := range m.Nodes {
-		if c, ok := info.Node.(*ast.Call); ok && m.MatchesQualified(c.Func, processPools...) {
-			usesProcessPool = true
+	// Whether the module uses a process pool, asked only of submit calls
+	// on receivers that are not known thread pools.
+	scanned, usesProcessPool := false, false
+	processPool := func() bool {
+		if !scanned {
+			scanned = true
+			for _, info := range m.Nodes {
+				if c, ok := info.Node.(*ast.Call); ok && m.MatchesQualified(c.Func, processPools...) {
+					usesProcessPool = true
+					break
+				}
+			}
 		}
+		return usesProcessPool
 	}
 	for _, info := range m.Nodes {
 		c, ok := info.Node.(*ast.Call)
@@ -673,11 +693,11 @@ func (t *threads) findEntries() {
 		case q == "asyncio.to_thread":
 			target, what, multi = argument(c, 0, "func"), "asyncio.to_thread function", true
 			args = argsFrom(c, 1)
-		case m.MatchesQualified(c.Func, threadPools...):
+		case q != "" && slices.Contains(threadPools, q):
 			if k := keyword(c, "initializer"); k != nil {
 				target, what, multi = k.Value, "thread pool initializer", true
 			}
-		case m.MatchesQualified(c.Func, threadingServers...) || t.isThreadingServerClass(c.Func):
+		case q != "" && slices.Contains(threadingServers, q) || t.isThreadingServerClass(c.Func):
 			t.addHandlerEntries(c, add)
 			continue
 		default:
@@ -697,7 +717,7 @@ func (t *threads) findEntries() {
 					target, what, multi = c.Args[1], "run_in_executor function", true
 					args = argsFrom(c, 2)
 				}
-			case poolMethods[a.Attr] && t.isPool(a.Value, threadPools, !usesProcessPool && a.Attr == "submit"):
+			case poolMethods[a.Attr] && (t.isPool(a.Value, threadPools, false) || a.Attr == "submit" && !processPool() && t.isPool(a.Value, threadPools, true)):
 				target, what, multi = argument(c, 0, "fn"), "thread pool task", true
 				if a.Attr == "submit" {
 					args = argsFrom(c, 1)
@@ -1621,10 +1641,12 @@ func (t *threads) heldLock(n ast.Node) (string, bool) {
 				}
 			}
 		}
-		for _, body := range blocksOf(a) {
-			if x := t.acquiredBefore(body, prev); x != nil {
-				lock, held = t.text(x), true
-				return false
+		if t.acquires {
+			for _, body := range blocksOf(a) {
+				if x := t.acquiredBefore(body, prev); x != nil {
+					lock, held = t.text(x), true
+					return false
+				}
 			}
 		}
 		switch a.(type) {
@@ -1977,13 +1999,15 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 			return "", false
 		}
 		b := m.Binding(id)
-		if t.localBind[id] {
-			return "", false
-		}
-		// Every binding of the name may hold a threading.local.
-		for _, other := range m.Scope(b.Scope).Bindings(e.Id) {
-			if t.localBind[other] {
+		if len(t.localBind) > 0 {
+			if t.localBind[id] {
 				return "", false
+			}
+			// Every binding of the name may hold a threading.local.
+			for _, other := range m.Scope(b.Scope).Bindings(e.Id) {
+				if t.localBind[other] {
+					return "", false
+				}
 			}
 		}
 		sc := m.Scope(b.Scope)
@@ -2000,7 +2024,7 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 			if b.Scope == t.funcScope(e) {
 				return "", false
 			}
-			return fmt.Sprintf("n:%d:%s", b.Scope, e.Id), true
+			return "n:" + strconv.Itoa(int(b.Scope)) + ":" + e.Id, true
 		}
 		return "", false
 	case *ast.Attribute:
@@ -2059,11 +2083,11 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 		default:
 			return "", false
 		}
-		if t.locals[base] {
+		if len(t.locals) > 0 && t.locals[base] {
 			return "", false
 		}
 		k := base + "." + e.Attr
-		if t.locals[k] {
+		if len(t.locals) > 0 && t.locals[k] {
 			return "", false
 		}
 		return k, true
@@ -2083,7 +2107,7 @@ func (t *threads) keyOf(e ast.Expr) (string, bool) {
 func (t *threads) baseKeyOf(e ast.Expr) (string, bool) {
 	if n, ok := e.(*ast.Name); ok {
 		if id := t.m.Resolve(n); id != semantic.NoBinding && t.shared[id] {
-			return fmt.Sprintf("p:%d:%s", id, n.Id), true
+			return "p:" + strconv.Itoa(int(id)) + ":" + n.Id, true
 		}
 	}
 	return t.keyOf(e)
@@ -2091,6 +2115,10 @@ func (t *threads) baseKeyOf(e ast.Expr) (string, bool) {
 
 // rootClass follows the first base of the module up from c.
 func (t *threads) rootClass(c *ast.ClassDef) *ast.ClassDef {
+	if r, ok := t.roots[c]; ok {
+		return r
+	}
+	start := c
 	seen := map[*ast.ClassDef]bool{}
 	for !seen[c] {
 		seen[c] = true
@@ -2100,6 +2128,7 @@ func (t *threads) rootClass(c *ast.ClassDef) *ast.ClassDef {
 		}
 		c = bases[0]
 	}
+	t.roots[start] = c
 	return c
 }
 
