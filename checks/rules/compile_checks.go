@@ -54,8 +54,9 @@ func compileErrors(p *checks.Pass) []compileError {
 // in the module; most modules need neither.
 //
 // The symbol table pass is needed when it can find an error or has
-// something to tell code generation. Its errors are about global,
-// nonlocal and := statements, await, yield in comprehensions, type
+// something to tell code generation. Its errors are about global and
+// nonlocal statements, := in comprehensions, await outside an async
+// def's body, yield in comprehensions, type
 // parameters and aliases, asynchronous comprehensions, import * outside
 // the module level and duplicate parameters; code generation only asks it
 // which async functions are generators. When it is needed, so is code
@@ -75,9 +76,26 @@ func passesNeeded(m *semantic.Model) (symtable, codegen bool) {
 	for i := range m.Nodes {
 		info := &m.Nodes[i]
 		switch n := info.Node.(type) {
-		case *ast.Global, *ast.Nonlocal, *ast.NamedExpr, *ast.Await,
+		case *ast.Global, *ast.Nonlocal,
 			*ast.TypeVar, *ast.ParamSpec, *ast.TypeVarTuple, *ast.TypeAlias:
 			return true, true
+		case *ast.Await:
+			// In the body of an async def, where it belongs.
+			sc := m.Scope(info.Scope)
+			if _, async := sc.Node.(*ast.AsyncFunctionDef); !async || sc.Kind != semantic.FunctionScope {
+				return true, true
+			}
+		case *ast.NamedExpr:
+			// Its errors are about comprehensions and, with global and
+			// nonlocal (above), about the name it binds.
+			switch m.Scope(info.Scope).Kind {
+			case semantic.ModuleScope, semantic.ClassScope, semantic.FunctionScope, semantic.LambdaScope:
+				if inComprehension(m, info) {
+					return true, true
+				}
+			default:
+				return true, true
+			}
 		case *ast.Return:
 			if m.Scope(info.Scope).Kind != semantic.FunctionScope {
 				codegen = true
@@ -157,6 +175,20 @@ func passesNeeded(m *semantic.Model) (symtable, codegen bool) {
 		}
 	}
 	return false, codegen
+}
+
+// inComprehension reports whether a node of an expression is inside a
+// comprehension of that expression (its first iterable too).
+func inComprehension(m *semantic.Model, info *semantic.NodeInfo) bool {
+	for p := info.Parent; p != semantic.NoNode; p = m.Nodes[p].Parent {
+		switch m.Nodes[p].Node.(type) {
+		case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
+			return true
+		case ast.Stmt:
+			return false
+		}
+	}
+	return false
 }
 
 // repeatedKeyword reports whether two keyword arguments have one name.
