@@ -41,7 +41,7 @@ func newBuilder(f *parser.File) *builder {
 	m.Nodes = make([]NodeInfo, 0, n)
 	m.Bindings = make([]Binding, 0, n/8)
 	m.idents = make(map[string]int32, n/16)
-	m.names = newNameTable(n / 4)
+	m.names = newNameTable(n / 8)
 	m.lists = make([]nameList, 0, n/8)
 	m.quals = append(m.quals, "")
 	b := &builder{m: m, src: f.File.Src, cur: NoNode, guard: NoGuard, kind: Assignment,
