@@ -260,21 +260,62 @@ func mayHaveEntries(p *checks.Pass) bool {
 	return !isASCII(src) || bytes.Contains(src, []byte("run_in_executor")) || bytes.Contains(src, []byte("submit"))
 }
 
-func (t *threads) scanImports() {
-	for _, info := range t.m.Nodes {
-		switch n := info.Node.(type) {
+func (t *threads) scanImports() { t.imports = importsThreading(t.m.Module.Body) }
+
+// importsThreading reports whether statements import a threading module,
+// at any depth. Only statements hold statements, so the walk skips every
+// expression.
+func importsThreading(body []ast.Stmt) bool {
+	for _, s := range body {
+		found := false
+		switch s := s.(type) {
 		case *ast.Import:
-			for _, a := range n.Names {
-				if threadingModule(a.Name) {
-					t.imports = true
-				}
+			for _, a := range s.Names {
+				found = found || threadingModule(a.Name)
 			}
 		case *ast.ImportFrom:
-			if n.Level == 0 && threadingModule(n.Module) {
-				t.imports = true
+			found = s.Level == 0 && threadingModule(s.Module)
+		case *ast.FunctionDef:
+			found = importsThreading(s.Body)
+		case *ast.AsyncFunctionDef:
+			found = importsThreading(s.Body)
+		case *ast.ClassDef:
+			found = importsThreading(s.Body)
+		case *ast.If:
+			found = importsThreading(s.Body) || importsThreading(s.Orelse)
+		case *ast.For:
+			found = importsThreading(s.Body) || importsThreading(s.Orelse)
+		case *ast.AsyncFor:
+			found = importsThreading(s.Body) || importsThreading(s.Orelse)
+		case *ast.While:
+			found = importsThreading(s.Body) || importsThreading(s.Orelse)
+		case *ast.With:
+			found = importsThreading(s.Body)
+		case *ast.AsyncWith:
+			found = importsThreading(s.Body)
+		case *ast.Try:
+			found = importsThreading(s.Body) || handlersImportThreading(s.Handlers) || importsThreading(s.Orelse) || importsThreading(s.Finalbody)
+		case *ast.TryStar:
+			found = importsThreading(s.Body) || handlersImportThreading(s.Handlers) || importsThreading(s.Orelse) || importsThreading(s.Finalbody)
+		case *ast.Match:
+			for _, c := range s.Cases {
+				found = found || importsThreading(c.Body)
 			}
 		}
+		if found {
+			return true
+		}
 	}
+	return false
+}
+
+func handlersImportThreading(hs []*ast.ExceptHandler) bool {
+	for _, h := range hs {
+		if importsThreading(h.Body) {
+			return true
+		}
+	}
+	return false
 }
 
 func threadingModule(name string) bool {
