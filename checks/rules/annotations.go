@@ -68,11 +68,10 @@ func daOnlyTests314(p *checks.Pass) bool {
 }
 
 // fileIndex is what one pass over a module's nodes finds for the rules'
-// Applies gates and for the annotation analyses of the DA family: which
-// node kinds the module has, where its defs and annotated assignments
-// are, and whether it names a few special attributes at all.
+// Applies gates and for the annotation analyses of the DA family: where
+// its defs and annotated assignments are, and whether it names a few
+// special attributes at all.
 type fileIndex struct {
-	kinds [ast.NumKinds]bool
 	// owners are the defs and annotated assignments, in preorder: the
 	// nodes that can hold annotations.
 	owners []semantic.NodeID
@@ -96,9 +95,7 @@ func indexFile(p *checks.Pass) *fileIndex {
 		nodes := p.Model.Nodes
 		for i := range nodes {
 			n := nodes[i].Node
-			k := n.Kind()
-			x.kinds[k] = true
-			switch k {
+			switch n.Kind() {
 			case ast.KindName:
 				switch n.(*ast.Name).Id {
 				case "__annotations__":
@@ -143,9 +140,8 @@ func indexFile(p *checks.Pass) *fileIndex {
 
 // hasKind reports whether the module has a node of one of the kinds.
 func hasKind(p *checks.Pass, kinds ...ast.Kind) bool {
-	x := indexFile(p)
 	for _, k := range kinds {
-		if x.kinds[k] {
+		if p.Model.HasKind(k) {
 			return true
 		}
 	}
