@@ -555,8 +555,9 @@ func daDefParts(fn ast.Node) (args *ast.Arguments, decorators []ast.Expr, name s
 	return nil, nil, "", nil, false
 }
 
-// daPositionalParams returns the positional parameters of a def, in order.
-func daPositionalParams(args *ast.Arguments) []*ast.Arg {
+// positionalParams returns the positional parameters of a parameter list,
+// in order: the positional-only ones, then the others. args may be nil.
+func positionalParams(args *ast.Arguments) []*ast.Arg {
 	if args == nil {
 		return nil
 	}
@@ -587,7 +588,7 @@ func daInstanceParam(m *semantic.Model, fn ast.Node, class *ast.ClassDef) string
 	if daIsMetaclass(m, class, 0) {
 		return ""
 	}
-	params := daPositionalParams(args)
+	params := positionalParams(args)
 	if len(params) == 0 {
 		return ""
 	}
@@ -876,7 +877,7 @@ func daSelfClass(m *semantic.Model, n ast.Node, e ast.Expr) ast.Node {
 			return nil // the first parameter is an ordinary argument
 		}
 	}
-	params := daPositionalParams(daMustArgs(fn))
+	params := positionalParams(daMustArgs(fn))
 	if len(params) == 0 || params[0].Arg != name.Id {
 		return nil
 	}

@@ -80,7 +80,7 @@ func checkDA001(p *checks.Pass, n ast.Node) {
 
 func checkDA001Def(p *checks.Pass, args *ast.Arguments, returns ast.Expr) {
 	if args != nil {
-		for _, a := range daPositionalParams(args) {
+		for _, a := range positionalParams(args) {
 			checkDA001Expr(p, a.Annotation)
 		}
 		if args.Vararg != nil {

@@ -242,7 +242,7 @@ func daIsNamespaceParam(m *semantic.Model, b *semantic.Binding) bool {
 	if !ok || (name != "__new__" && name != "__init__") {
 		return false
 	}
-	params := daPositionalParams(args)
+	params := positionalParams(args)
 	if len(params) < 4 || params[3] != b.Node {
 		return false
 	}

@@ -120,7 +120,7 @@ func daHoldsInstance(m *semantic.Model, name *ast.Name) bool {
 	case semantic.Parameter:
 		fn := m.Scope(b.Scope).Node
 		self := daInstanceParam(m, fn, m.ClassOf(fn))
-		return self != "" && self == name.Id && daPositionalParams(daMustArgs(fn))[0] == b.Node
+		return self != "" && self == name.Id && positionalParams(daMustArgs(fn))[0] == b.Node
 	case semantic.Assignment:
 		if len(m.Scope(b.Scope).Bindings(b.Name)) != 1 {
 			return false

@@ -116,7 +116,7 @@ func da013Function(p *checks.Pass, fn ast.Node) {
 		args = fn.Args
 		body = []ast.Node{fn.Body}
 	}
-	params := daPositionalParams(args)
+	params := positionalParams(args)
 	span := checks.SpanOf(fn)
 	if d, ok := fn.(*ast.FunctionDef); ok {
 		span = p.Model.Binding(p.Model.BindingOf(d)).Span

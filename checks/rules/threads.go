@@ -874,17 +874,7 @@ func (t *threads) findSharedParams() {
 // paramBinding returns the binding of the j-th positional parameter of
 // the function fn (scope s) after self, or NoBinding.
 func (t *threads) paramBinding(s semantic.ScopeID, fn ast.Node, j int) semantic.BindingID {
-	var args *ast.Arguments
-	switch f := fn.(type) {
-	case *ast.FunctionDef:
-		args = f.Args
-	case *ast.Lambda:
-		args = f.Args
-	}
-	if args == nil {
-		return semantic.NoBinding
-	}
-	params := append(append([]*ast.Arg(nil), args.Posonlyargs...), args.Args...)
+	params := positionalParams(threadFuncArgs(fn))
 	if t.m.ClassOf(fn) != nil && len(params) > 0 {
 		params = params[1:]
 	}
@@ -1810,26 +1800,19 @@ func (t *threads) perThreadIndex(e ast.Expr) bool {
 // positionalIndex returns the position of the positional parameter name of a
 // function, or -1.
 func positionalIndex(fn ast.Node, name string) int {
-	var args *ast.Arguments
+	return slices.IndexFunc(positionalParams(threadFuncArgs(fn)), func(a *ast.Arg) bool { return a.Arg == name })
+}
+
+// threadFuncArgs returns the parameters of a def or a lambda, the
+// functions the analysis follows into, or nil.
+func threadFuncArgs(fn ast.Node) *ast.Arguments {
 	switch f := fn.(type) {
 	case *ast.FunctionDef:
-		args = f.Args
+		return f.Args
 	case *ast.Lambda:
-		args = f.Args
+		return f.Args
 	}
-	if args == nil {
-		return -1
-	}
-	i := 0
-	for _, list := range [][]*ast.Arg{args.Posonlyargs, args.Args} {
-		for _, a := range list {
-			if a.Arg == name {
-				return i
-			}
-			i++
-		}
-	}
-	return -1
+	return nil
 }
 
 // isLoopCounter reports whether e is the variable of a loop or
