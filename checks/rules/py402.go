@@ -180,15 +180,8 @@ func moduleClassOf(m *semantic.Model, e ast.Expr) *ast.ClassDef {
 // name bound to one.
 func isPool(p *checks.Pass, e ast.Expr) bool {
 	m := p.Model
-	if name, ok := e.(*ast.Name); ok {
-		id := m.Resolve(name)
-		if id == semantic.NoBinding {
-			return false
-		}
-		e = boundValue(m, m.Binding(id))
-	}
-	c, ok := e.(*ast.Call)
-	if !ok || keyword(c, "mp_context") != nil {
+	c := creationCall(m, e)
+	if c == nil || keyword(c, "mp_context") != nil {
 		return false
 	}
 	if m.MatchesQualified(c.Func, "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor") {
@@ -197,19 +190,26 @@ func isPool(p *checks.Pass, e ast.Expr) bool {
 	return m.MatchesQualified(c.Func, "multiprocessing.Pool", "multiprocessing.pool.Pool")
 }
 
+// creationCall returns the call e is, or the call the name e is bound to
+// (see boundValue), or nil.
+func creationCall(m *semantic.Model, e ast.Expr) *ast.Call {
+	if name, ok := e.(*ast.Name); ok {
+		id := m.Resolve(name)
+		if id == semantic.NoBinding {
+			return nil
+		}
+		e = boundValue(m, m.Binding(id))
+	}
+	c, _ := e.(*ast.Call)
+	return c
+}
+
 // isProcess reports whether e is a Process: a creation call, or a name
 // bound to one.
 func isProcess(p *checks.Pass, e ast.Expr) bool {
 	m := p.Model
-	if name, ok := e.(*ast.Name); ok {
-		id := m.Resolve(name)
-		if id == semantic.NoBinding {
-			return false
-		}
-		e = boundValue(m, m.Binding(id))
-	}
-	c, ok := e.(*ast.Call)
-	return ok && (m.MatchesQualified(c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
+	c := creationCall(m, e)
+	return c != nil && (m.MatchesQualified(c.Func, "multiprocessing.Process", "multiprocessing.context.Process") || isProcessSubclassCall(m, c))
 }
 
 // reportUnpicklable reports a function argument that pickle cannot send
