@@ -594,6 +594,29 @@ func (c *compileChecker) addDef(name string, flag stFlag, at token.Span) {
 	c.addDefIn(c.cur, name, flag, at)
 }
 
+// declare records the names of a global or nonlocal statement s (word is
+// "global" or "nonlocal", flag defGlobal or defNonlocal), reporting a name
+// the block used, bound, annotated or has as a parameter before.
+func (c *compileChecker) declare(s ast.Stmt, names []string, word string, flag stFlag) {
+	for _, name := range names {
+		cur := c.cur.flags[name]
+		if cur&(defParam|defLocal|defUse|defAnnot) != 0 {
+			switch {
+			case cur&defParam != 0:
+				c.errorf(s, "name '%s' is parameter and "+word, name)
+			case cur&defUse != 0:
+				c.errorf(s, "name '%s' is used prior to "+word+" declaration", name)
+			case cur&defAnnot != 0:
+				c.errorf(s, "annotated name '%s' can't be "+word, name)
+			default:
+				c.errorf(s, "name '%s' is assigned to before "+word+" declaration", name)
+			}
+		}
+		c.addDef(name, flag, spanOf(s))
+		c.cur.addDirective(name, spanOf(s))
+	}
+}
+
 func (c *compileChecker) addDefIn(s *stScope, name string, flag stFlag, at token.Span) {
 	if flag&defTypeParam == 0 && !c.names[name] {
 		return
@@ -810,41 +833,9 @@ func (c *compileChecker) stmt(s ast.Stmt) {
 			c.addDef(stored, defImport, spanOf(a))
 		}
 	case *ast.Global:
-		for _, name := range s.Names {
-			cur := c.cur.flags[name]
-			if cur&(defParam|defLocal|defUse|defAnnot) != 0 {
-				switch {
-				case cur&defParam != 0:
-					c.errorf(s, "name '%s' is parameter and global", name)
-				case cur&defUse != 0:
-					c.errorf(s, "name '%s' is used prior to global declaration", name)
-				case cur&defAnnot != 0:
-					c.errorf(s, "annotated name '%s' can't be global", name)
-				default:
-					c.errorf(s, "name '%s' is assigned to before global declaration", name)
-				}
-			}
-			c.addDef(name, defGlobal, spanOf(s))
-			c.cur.addDirective(name, spanOf(s))
-		}
+		c.declare(s, s.Names, "global", defGlobal)
 	case *ast.Nonlocal:
-		for _, name := range s.Names {
-			cur := c.cur.flags[name]
-			if cur&(defParam|defLocal|defUse|defAnnot) != 0 {
-				switch {
-				case cur&defParam != 0:
-					c.errorf(s, "name '%s' is parameter and nonlocal", name)
-				case cur&defUse != 0:
-					c.errorf(s, "name '%s' is used prior to nonlocal declaration", name)
-				case cur&defAnnot != 0:
-					c.errorf(s, "annotated name '%s' can't be nonlocal", name)
-				default:
-					c.errorf(s, "name '%s' is assigned to before nonlocal declaration", name)
-				}
-			}
-			c.addDef(name, defNonlocal, spanOf(s))
-			c.cur.addDirective(name, spanOf(s))
-		}
+		c.declare(s, s.Names, "nonlocal", defNonlocal)
 	case *ast.ExprStmt:
 		c.expr(s.Value)
 	}
