@@ -6,6 +6,7 @@ import (
 
 	"github.com/py314/py314/checks"
 	"github.com/py314/py314/checks/rules"
+	"github.com/py314/py314/checks/semantic"
 	"github.com/py314/py314/corpus/oracle"
 	"github.com/py314/py314/fixes"
 	"github.com/py314/py314/parser"
@@ -123,4 +124,55 @@ func BenchmarkFixStdlib(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(fixed), "files-fixed")
+}
+
+// stdlibParsed returns the standard library's files parsed, for the
+// benchmarks of what runs after the parser, and their total size.
+func stdlibParsed(b *testing.B) ([]*parser.File, int64) {
+	b.Helper()
+	srcs, n := stdlibSources(b)
+	parsed := make([]*parser.File, len(srcs))
+	for i, src := range srcs {
+		parsed[i] = parser.ParseFile("x.py", src, parser.Options{})
+	}
+	return parsed, n
+}
+
+// BenchmarkBuild builds the semantic model of every file of the standard
+// library, parsed once before.
+func BenchmarkBuild(b *testing.B) {
+	parsed, n := stdlibParsed(b)
+	b.Run("stdlib", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range parsed {
+				semantic.Build(f)
+			}
+		}
+	})
+}
+
+// BenchmarkRules runs each rule alone over the standard library, parsed
+// once beforehand. The "none" case is the engine and the semantic model
+// with no rule enabled; a rule's own cost is its time minus that. Select
+// one rule with -bench Rules/PY304.
+func BenchmarkRules(b *testing.B) {
+	parsed, n := stdlibParsed(b)
+	target := parser.Version{Major: 3, Minor: 14}
+	run := func(b *testing.B, rs []*checks.Rule) {
+		s := checks.Settings{Rules: rs, Target: target}
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range parsed {
+				checks.Run(f, s)
+			}
+		}
+	}
+	b.Run("none", func(b *testing.B) { run(b, nil) })
+	b.Run("ALL", func(b *testing.B) { run(b, rules.All()) })
+	for _, r := range rules.All() {
+		b.Run(r.Code, func(b *testing.B) { run(b, []*checks.Rule{r}) })
+	}
 }
