@@ -125,48 +125,12 @@ func withinModule(name, module string) bool {
 	return strings.HasPrefix(name, module) && (len(name) == len(module) || name[len(module)] == '.')
 }
 
-type packagesKey struct{}
-
-// importedPackages are the top-level packages a file imports, with a
-// mask of their packageBit.
-type importedPackages struct {
-	tops []string
-	mask uint64
-}
-
-// packageBit maps a package name to one of 64 bits: most rules ask about
-// packages the file does not import, and a clear bit says so without
-// comparing names.
-func packageBit(pkg string) uint64 {
-	if pkg == "" {
-		return 1
-	}
-	return 1 << ((uint(len(pkg))*7 + uint(pkg[0]) + uint(pkg[len(pkg)-1])) & 63)
-}
-
 // importsPackage reports whether the file imports anything from one of the
-// top-level packages pkgs ("asyncio", "os"), in any form: ˋimport pkgˋ,
-// ˋimport pkg.sub as xˋ, ˋfrom pkg.sub import nameˋ. A qualified name
-// under pkg can only come from such an import, so a rule about names of
-// a few packages can use it as its Rule.Applies.
+// top-level packages pkgs (see semantic.Model.ImportsPackage). A rule
+// about names of a few packages can use it as its Rule.Applies.
 func importsPackage(p *checks.Pass, pkgs ...string) bool {
-	imported := p.Memo(packagesKey{}, func() any {
-		var ip importedPackages
-		for i := range p.Model.Bindings {
-			b := &p.Model.Bindings[i]
-			if !b.IsImport() || b.Qualified == "" || b.Qualified[0] == '.' {
-				continue
-			}
-			top, _, _ := strings.Cut(b.Qualified, ".")
-			if !slices.Contains(ip.tops, top) {
-				ip.tops = append(ip.tops, top)
-				ip.mask |= packageBit(top)
-			}
-		}
-		return &ip
-	}).(*importedPackages)
 	for _, pkg := range pkgs {
-		if imported.mask&packageBit(pkg) != 0 && slices.Contains(imported.tops, pkg) {
+		if p.Model.ImportsPackage(pkg) {
 			return true
 		}
 	}

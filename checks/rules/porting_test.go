@@ -18,7 +18,6 @@ func TestImportsPackage(t *testing.T) {
 		{"def f():\n    import gzip\n", "gzip", "zlib"},
 		{"from . import asyncio\nfrom .gzip import open\n", "", "asyncio gzip"},
 		{"asyncio = 1\nopen('x')\n", "", "asyncio builtins"},
-		// "so" falls on the same bit of the mask as "os".
 		{"import os\nimport json\n", "os json", "so sys"},
 	} {
 		f := parser.ParseSource("t.py", []byte(tc.src), parser.Options{})

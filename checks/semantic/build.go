@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/py314/py314/parser"
@@ -174,6 +175,12 @@ func (b *builder) bindIdent(name string, ident int32, kind BindingKind, n ast.No
 	var qual int32
 	if qualified != "" {
 		qual = b.intern(qualified)
+		if (kind == Import || kind == FromImport) && qualified[0] != '.' {
+			top, _, _ := strings.Cut(qualified, ".")
+			if !slices.Contains(m.packages, top) {
+				m.packages = append(m.packages, top)
+			}
+		}
 	}
 	m.Bindings = append(m.Bindings, Binding{Name: name, Kind: kind, Scope: s, Node: n, Span: span, Qualified: qualified, Guard: b.guard, next: NoBinding, qual: qual})
 	if info := &m.Nodes[nid]; info.bound == NoBinding {

@@ -11,6 +11,7 @@ package semantic
 
 import (
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/py314/py314/parser/ast"
@@ -193,6 +194,9 @@ type Model struct {
 	scopes map[NodeID]ScopeID               // the scope each def, class, lambda or comprehension opens
 	quals  []string                         // qualified names of names and attributes, interned; quals[0] is ""
 	kinds  [(ast.NumKinds + 63) / 64]uint64 // the node kinds of the module, a bit each
+	// packages are the top-level packages of the module's absolute
+	// imports, in the order first imported.
+	packages []string
 
 	// index maps nodes to their IDs when the number a node carries is not
 	// this model's (another model of a tree sharing the node was built
@@ -289,6 +293,13 @@ type numbered interface{ NodeLoc() *ast.Loc }
 func (m *Model) HasKind(k ast.Kind) bool {
 	return k < ast.NumKinds && m.kinds[k/64]&(1<<(k%64)) != 0
 }
+
+// ImportsPackage reports whether the module imports anything from the
+// top-level package pkg ("os", "asyncio"), in any form and at any depth:
+// `import pkg`, `import pkg.sub as x`, `from pkg.sub import name`.
+// Relative imports do not count, nor do star imports, which bind no name.
+// A qualified name under pkg can only come from such an import.
+func (m *Model) ImportsPackage(pkg string) bool { return slices.Contains(m.packages, pkg) }
 
 // Scope returns the scope with the given ID.
 func (m *Model) Scope(id ScopeID) *Scope { return &m.Scopes[id] }

@@ -573,3 +573,28 @@ type A[T] = list[T]
 		}
 	}
 }
+
+// TestImportsPackage checks which top-level packages count as imported.
+func TestImportsPackage(t *testing.T) {
+	for _, tc := range []struct{ src, yes, no string }{
+		{"import os.path\n", "os", "path posixpath os.path"},
+		{"import xml.etree.ElementTree as ET\n", "xml", "ElementTree ET etree"},
+		{"from asyncio.events import get_event_loop as g\n", "asyncio", "events g get_event_loop"},
+		{"def f():\n    import gzip\n", "gzip", "zlib"},
+		{"from . import asyncio\nfrom .gzip import open\n", "", "asyncio gzip"},
+		{"from threading import *\n", "", "threading"},
+		{"asyncio = 1\nopen('x')\n", "", "asyncio builtins"},
+	} {
+		_, m := build(t, tc.src)
+		for _, pkg := range strings.Fields(tc.yes) {
+			if !m.ImportsPackage(pkg) {
+				t.Errorf("%q: ImportsPackage(%s) = false, want true", tc.src, pkg)
+			}
+		}
+		for _, pkg := range strings.Fields(tc.no) {
+			if m.ImportsPackage(pkg) {
+				t.Errorf("%q: ImportsPackage(%s) = true, want false", tc.src, pkg)
+			}
+		}
+	}
+}
