@@ -82,15 +82,19 @@ best() {
 
 parse1=$(GOMAXPROCS=1 xargs -a "$work/files" "$work/parsetime" | cut -d' ' -f1)
 parseproc=$(GOMAXPROCS=1 best xargs -a "$work/files" "$work/py314" parse --quiet)
-check1=$(GOMAXPROCS=1 best xargs -a "$work/files" "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise)
-check2=$(GOMAXPROCS=2 best xargs -a "$work/files" "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise)
+# py314 check of every file with every rule and no cache
+checkall() {
+	xargs -a "$work/files" "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise
+}
+check1=$(GOMAXPROCS=1 best checkall)
+check2=$(GOMAXPROCS=2 best checkall)
 # What two cores of this machine give to work that shares nothing: two
 # independent one-core checks side by side. On a virtual machine whose two
 # cores share a physical core or a memory bus this is well under 2x, and
 # it bounds what any two-core run can reach.
 pair() {
-	GOMAXPROCS=1 xargs -a "$work/files" "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise >/dev/null &
-	GOMAXPROCS=1 xargs -a "$work/files" "$work/py314" check --select ALL --no-cache --exit-zero --output-format concise >/dev/null
+	GOMAXPROCS=1 checkall >/dev/null &
+	GOMAXPROCS=1 checkall >/dev/null
 	wait
 }
 pair1=$(best pair)
