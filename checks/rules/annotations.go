@@ -138,6 +138,10 @@ func indexFile(p *checks.Pass) *fileIndex {
 	}).(*fileIndex)
 }
 
+// daNamesAnnotations is the Applies of the rules about reading or writing
+// __annotations__: the module is not a stub and names it somewhere.
+func daNamesAnnotations(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations }
+
 // hasKind reports whether the module has a node of one of the kinds.
 func hasKind(p *checks.Pass, kinds ...ast.Kind) bool {
 	for _, k := range kinds {

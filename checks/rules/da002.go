@@ -18,7 +18,7 @@ var DA002 = &checks.Rule{
 	Kinds:    []ast.Kind{ast.KindName, ast.KindSubscript, ast.KindCall},
 	Check:    checkDA002,
 	// Every report is of a name, an attribute or a str constant "__annotations__".
-	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
+	Applies: daNamesAnnotations,
 	Doc: `## What it does
 Reports, in a module without ` + "`from __future__ import annotations`" + `:
 - a read of the name ` + "`__annotations__`" + ` that no assignment in the module binds: in a module or

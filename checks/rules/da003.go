@@ -19,7 +19,7 @@ var DA003 = &checks.Rule{
 	Kinds:    []ast.Kind{ast.KindSubscript, ast.KindCall, ast.KindCompare},
 	Check:    checkDA003,
 	// Every report is of a name, an attribute or a str constant "__annotations__".
-	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
+	Applies: daNamesAnnotations,
 	Doc: `## What it does
 Reports reads of the key ` + "`'__annotations__'`" + ` (` + "`ns['__annotations__']`" + `,
 ` + "`ns.get('__annotations__')`, `ns.setdefault('__annotations__', ...)`, `ns.pop(...)`" + ` and

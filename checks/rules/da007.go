@@ -17,7 +17,7 @@ var DA007 = &checks.Rule{
 	Kinds:    []ast.Kind{ast.KindAttribute, ast.KindCall},
 	Check:    checkDA007,
 	// Every report is of a name, an attribute or a str constant "__annotations__".
-	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
+	Applies: daNamesAnnotations,
 	Doc: `## What it does
 Reports ` + "`self.__annotations__`" + ` and ` + "`getattr(self, '__annotations__', ...)`" + ` in methods
 (not class methods, static methods, ` + "`__new__`, `__init_subclass__`" + ` or methods of metaclasses),

@@ -16,7 +16,7 @@ var DA008 = &checks.Rule{
 	Kinds:    []ast.Kind{ast.KindAssign, ast.KindCall},
 	Check:    checkDA008,
 	// Every report is of a name, an attribute or a str constant "__annotations__".
-	Applies: func(p *checks.Pass) bool { return !daIsStub(p) && indexFile(p).annotations },
+	Applies: daNamesAnnotations,
 	Doc: `## What it does
 Reports code that copies the annotations of one object to another by hand:
 ` + "`wrapper.__annotations__ = func.__annotations__`" + ` (also with ` + "`getattr(func, '__annotations__', ...)`" + `
